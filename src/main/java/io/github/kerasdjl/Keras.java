@@ -1,0 +1,105 @@
+package io.github.kerasdjl;
+
+import io.github.kerasdjl.callbacks.EarlyStopping;
+import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.layers.Layer;
+import io.github.kerasdjl.optimizers.Adam;
+import io.github.kerasdjl.optimizers.SGD;
+
+/**
+ * Factory methods named like Keras' classes, for {@code import static io.github.kerasdjl.Keras.*;}:
+ *
+ * <pre>{@code
+ * Sequential model = Sequential()
+ *     .add(Dense(8, "relu", 2)).add(Dense(8, "relu")).add(Dense(8, "relu"))
+ *     .add(Dense(1, "sigmoid"));
+ * model.compile(SGD(0.05), "mse", "accuracy");
+ * History history = model.fit(x, y, 5000, 10);
+ * }</pre>
+ */
+@SuppressWarnings("checkstyle:MethodName")
+public final class Keras {
+
+    private Keras() {
+    }
+
+    /** {@code keras.utils.set_random_seed}: models created afterwards draw their seeds from this one. */
+    public static void setRandomSeed(long seed) {
+        RandomSeed.set(seed);
+    }
+
+    /** An empty Sequential model. */
+    public static Sequential Sequential() {
+        return new Sequential();
+    }
+
+    /** A Sequential model of these layers. */
+    public static Sequential Sequential(Layer... layers) {
+        Sequential model = new Sequential();
+        for (Layer l : layers) {
+            model.add(l);
+        }
+        return model;
+    }
+
+    /** Dense(units), linear. */
+    public static Dense Dense(int units) {
+        return new Dense(units);
+    }
+
+    /** Dense(units, activation). */
+    public static Dense Dense(int units, String activation) {
+        return new Dense(units, activation);
+    }
+
+    /** Dense(units, activation, input_dim). */
+    public static Dense Dense(int units, String activation, int inputDim) {
+        return new Dense(units, activation, inputDim);
+    }
+
+    /** SGD with Keras' defaults (learning_rate 0.01). */
+    public static SGD SGD() {
+        return new SGD();
+    }
+
+    /** SGD(learning_rate). */
+    public static SGD SGD(double learningRate) {
+        return new SGD(learningRate);
+    }
+
+    /** SGD(learning_rate, momentum). */
+    public static SGD SGD(double learningRate, double momentum) {
+        return new SGD(learningRate, momentum, false);
+    }
+
+    /** SGD(learning_rate, momentum, nesterov). */
+    public static SGD SGD(double learningRate, double momentum, boolean nesterov) {
+        return new SGD(learningRate, momentum, nesterov);
+    }
+
+    /** Adam with Keras' defaults (0.001, 0.9, 0.999, 1e-7). */
+    public static Adam Adam() {
+        return new Adam();
+    }
+
+    /** Adam(learning_rate). */
+    public static Adam Adam(double learningRate) {
+        return new Adam(learningRate);
+    }
+
+    /** Adam(learning_rate, beta_1, beta_2, epsilon). */
+    public static Adam Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        return new Adam(learningRate, beta1, beta2, epsilon);
+    }
+
+    /** EarlyStopping(monitor, min_delta, patience, restore_best_weights). */
+    public static EarlyStopping EarlyStopping(String monitor, double minDelta, int patience,
+            boolean restoreBestWeights) {
+        return new EarlyStopping(monitor, minDelta, patience, restoreBestWeights);
+    }
+
+    /** Fit options with Keras' defaults. */
+    public static FitOptions FitOptions() {
+        return new FitOptions();
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.kerasdjl.callbacks;
+
+import io.github.kerasdjl.Sequential;
+import java.util.Map;
+
+/**
+ * Hooks into {@code fit}, as Keras' callbacks. The logs hold the values of the epoch or batch so far:
+ * {@code loss}, the metrics, and {@code val_...} at the end of an epoch with validation data. To stop training,
+ * call {@link Sequential#stopTraining()}: {@code fit} ends normally after the current epoch.
+ */
+public interface Callback {
+
+    /** Before the first epoch. */
+    default void onTrainBegin(Sequential model, int epochs, int stepsPerEpoch) {
+    }
+
+    /** Before an epoch (counting from 0). */
+    default void onEpochBegin(int epoch) {
+    }
+
+    /** After a training batch of an epoch, with the epoch's running means. */
+    default void onBatchEnd(int batch, Map<String, Double> logs) {
+    }
+
+    /** After an epoch, with its loss and metrics (and validation values). */
+    default void onEpochEnd(int epoch, Map<String, Double> logs) {
+    }
+
+    /** After the last epoch (or a stop). */
+    default void onTrainEnd(Map<String, Double> logs) {
+    }
+}

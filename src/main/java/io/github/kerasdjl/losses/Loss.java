@@ -1,0 +1,47 @@
+package io.github.kerasdjl.losses;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A loss as Keras computes it: a value per sample, then the mean over the batch ("sum_over_batch_size").
+ * Subclass it for a custom loss and pass the object to {@code compile}.
+ */
+public abstract class Loss {
+
+    /** Keras' backend epsilon: probabilities are clipped to [EPSILON, 1 - EPSILON] before a log. */
+    public static final float EPSILON = 1e-7f;
+
+    private final String name;
+
+    protected Loss(String name) {
+        this.name = name;
+    }
+
+    /** The name Keras uses, e.g. {@code mean_squared_error}. */
+    public String name() {
+        return name;
+    }
+
+    /** One loss value per sample: shape (batch). */
+    public abstract NDArray perSample(NDArray yTrue, NDArray yPred);
+
+    /** The batch loss: the mean of {@link #perSample}, a scalar. */
+    public NDArray compute(NDArray yTrue, NDArray yPred) {
+        return perSample(yTrue, yPred).mean();
+    }
+
+    /** Whether this loss treats each output as an independent probability (Keras' binary rule for accuracy). */
+    public boolean isBinary() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Looks a loss up by its Keras name or alias ({@code "mse"}, {@code "binary_crossentropy"}, ...). */
+    public static Loss get(String name) {
+        return Losses.REGISTRY.get(name);
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.kerasdjl.losses;
+
+import ai.djl.ndarray.NDArray;
+import io.github.kerasdjl.Registry;
+import java.util.List;
+
+/** The losses known by name, each written as Keras 3 computes it. */
+public final class Losses {
+
+    static final Registry<Loss> REGISTRY = new Registry<Loss>("loss")
+            .register("mean_squared_error", MeanSquaredError::new, "mse")
+            .register("mean_absolute_error", MeanAbsoluteError::new, "mae")
+            .register("binary_crossentropy", BinaryCrossentropy::new, "bce")
+            .register("categorical_crossentropy", CategoricalCrossentropy::new, "cce");
+
+    private Losses() {
+    }
+
+    /** Every accepted name, aliases included. */
+    public static List<String> names() {
+        return REGISTRY.names();
+    }
+
+    /** mean((y - p)^2) over the outputs of a sample; not DJL's l2Loss, which halves it. */
+    public static final class MeanSquaredError extends Loss {
+        public MeanSquaredError() {
+            super("mean_squared_error");
+        }
+
+        @Override
+        public NDArray perSample(NDArray yTrue, NDArray yPred) {
+            return yPred.sub(yTrue).square().mean(new int[] {-1});
+        }
+
+        @Override
+        public NDArray compute(NDArray yTrue, NDArray yPred) {
+            // Every sample has the same number of outputs, so the mean of the per-sample means is the plain mean.
+            return yPred.sub(yTrue).square().mean();
+        }
+    }
+
+    /** mean(|y - p|) over the outputs of a sample. */
+    public static final class MeanAbsoluteError extends Loss {
+        public MeanAbsoluteError() {
+            super("mean_absolute_error");
+        }
+
+        @Override
+        public NDArray perSample(NDArray yTrue, NDArray yPred) {
+            return yPred.sub(yTrue).abs().mean(new int[] {-1});
+        }
+
+        @Override
+        public NDArray compute(NDArray yTrue, NDArray yPred) {
+            return yPred.sub(yTrue).abs().mean();
+        }
+    }
+
+    /**
+     * -(y log p + (1 - y) log(1 - p)) on probabilities clipped to [1e-7, 1 - 1e-7], averaged over the outputs of a
+     * sample (Keras' {@code binary_crossentropy} with {@code from_logits=False}).
+     */
+    public static final class BinaryCrossentropy extends Loss {
+        public BinaryCrossentropy() {
+            super("binary_crossentropy");
+        }
+
+        @Override
+        public NDArray perSample(NDArray yTrue, NDArray yPred) {
+            NDArray p = yPred.clip(EPSILON, 1 - EPSILON);
+            NDArray positive = yTrue.mul(p.log());
+            NDArray negative = yTrue.neg().add(1).mul(p.neg().add(1).log());
+            return positive.add(negative).neg().mean(new int[] {-1});
+        }
+
+        @Override
+        public boolean isBinary() {
+            return true;
+        }
+    }
+
+    /**
+     * -sum(y log p) over a sample's outputs, p first divided by its row sum and clipped to [1e-7, 1 - 1e-7]
+     * (Keras' {@code categorical_crossentropy} with {@code from_logits=False}).
+     */
+    public static final class CategoricalCrossentropy extends Loss {
+        public CategoricalCrossentropy() {
+            super("categorical_crossentropy");
+        }
+
+        @Override
+        public NDArray perSample(NDArray yTrue, NDArray yPred) {
+            NDArray p = yPred.div(yPred.sum(new int[] {-1}, true)).clip(EPSILON, 1 - EPSILON);
+            return yTrue.mul(p.log()).sum(new int[] {-1}).neg();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.kerasdjl.optimizers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.github.kerasdjl.Registry;
+import java.util.List;
+
+/**
+ * An optimizer as Keras defines it: it owns its state (velocities, moments), created once for a model's
+ * variables, and updates each variable in place from its gradient.
+ */
+public abstract class Optimizer {
+
+    static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>("optimizer")
+            .register("sgd", SGD::new)
+            .register("adam", Adam::new);
+
+    private final String name;
+    private final double learningRate;
+    private long iterations;
+
+    protected Optimizer(String name, double learningRate) {
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("Invalid value for argument `learning_rate`: " + learningRate
+                    + ". Expected a finite number >= 0.");
+        }
+        this.name = name;
+        this.learningRate = learningRate;
+    }
+
+    /** An optimizer by Keras name ({@code "sgd"}, {@code "adam"}) with Keras' defaults. */
+    public static Optimizer get(String name) {
+        return REGISTRY.get(name);
+    }
+
+    /** Every accepted name. */
+    public static List<String> names() {
+        return REGISTRY.names();
+    }
+
+    /** The Keras name. */
+    public String name() {
+        return name;
+    }
+
+    /** The learning rate. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** How many update steps were applied (Keras' {@code optimizer.iterations}). */
+    public long iterations() {
+        return iterations;
+    }
+
+    /**
+     * Creates the state for these variables in {@code owner} (once, before training; again if the variables change).
+     */
+    public abstract void build(List<NDArray> variables, NDManager owner);
+
+    /** Whether {@link #build} was called for exactly these variables. */
+    public abstract boolean isBuiltFor(List<NDArray> variables);
+
+    /**
+     * One step: updates each variable in place from its gradient. Temporaries it creates are freed by the caller's
+     * scope.
+     */
+    public final void apply(List<NDArray> variables, List<NDArray> gradients) {
+        iterations++;
+        for (int i = 0; i < variables.size(); i++) {
+            update(i, variables.get(i), gradients.get(i));
+        }
+    }
+
+    /** Whether both lists hold the very same arrays (by identity, not by content), in order. */
+    protected static boolean sameArrays(List<NDArray> a, List<NDArray> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Updates variable {@code index} in place. {@link #iterations()} already counts this step. */
+    protected abstract void update(int index, NDArray variable, NDArray gradient);
+
+    @Override
+    public String toString() {
+        return name + "(learning_rate=" + learningRate + ")";
+    }
+}
