@@ -477,6 +477,32 @@ public class Sequential implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The gradient of the compiled loss on this batch (the batch mean, as a training step sees it) with respect to
+     * every weight, from DJL's autograd, in {@link #getWeights()}'s order and layout. Nothing is updated.
+     */
+    public List<float[]> computeGradients(float[][] x, float[][] y) {
+        requireCompiled("computeGradients");
+        checkData("x", x, "y", y);
+        build(x[0].length);
+        List<NDArray> variables = variables();
+        List<float[]> result = new ArrayList<>();
+        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray xa = Tensors.toArray(m, x);
+            NDArray ya = Tensors.toArray(m, y);
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                collector.backward(loss.compute(ya, forward(xa, true)));
+            }
+            for (NDArray v : variables) {
+                NDArray g = v.getGradient();
+                result.add(g.toFloatArray());
+                g.subi(g);
+            }
+        }
+        return result;
+    }
+
     // ------------------------------------------------------------------ predict / evaluate
 
     /** The model's outputs for each row of x. */
