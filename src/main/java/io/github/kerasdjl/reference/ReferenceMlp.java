@@ -301,16 +301,52 @@ public final class ReferenceMlp {
         return grads;
     }
 
-    /** One SGD step on a batch: w -= lr * dL/dw. */
+    /** One plain SGD step on a batch: w -= lr * dL/dw. */
     public void sgdStep(double[][] x, double[][] y, double learningRate) {
-        List<double[]> w = weights();
-        List<double[]> g = gradients(x, y);
-        for (int i = 0; i < w.size(); i++) {
-            for (int k = 0; k < w.get(i).length; k++) {
-                w.get(i)[k] -= learningRate * g.get(i)[k];
-            }
+        new Sgd(learningRate, 0, false).step(this, x, y);
+    }
+
+    /**
+     * Keras' SGD in plain Java, with its velocities: {@code v = m v - lr g}, then {@code w += v}, or
+     * {@code w += m v - lr g} with Nesterov; {@code w -= lr g} without momentum.
+     */
+    public static final class Sgd {
+        private final double learningRate;
+        private final double momentum;
+        private final boolean nesterov;
+        private List<double[]> velocities;
+
+        public Sgd(double learningRate, double momentum, boolean nesterov) {
+            this.learningRate = learningRate;
+            this.momentum = momentum;
+            this.nesterov = nesterov;
         }
-        setWeights(w);
+
+        /** One step on a batch. */
+        public void step(ReferenceMlp mlp, double[][] x, double[][] y) {
+            List<double[]> w = mlp.weights();
+            List<double[]> g = mlp.gradients(x, y);
+            if (velocities == null) {
+                velocities = new ArrayList<>();
+                for (double[] a : w) {
+                    velocities.add(new double[a.length]);
+                }
+            }
+            for (int i = 0; i < w.size(); i++) {
+                double[] wi = w.get(i);
+                double[] gi = g.get(i);
+                double[] vi = velocities.get(i);
+                for (int k = 0; k < wi.length; k++) {
+                    if (momentum == 0) {
+                        wi[k] -= learningRate * gi[k];
+                        continue;
+                    }
+                    vi[k] = momentum * vi[k] - learningRate * gi[k];
+                    wi[k] += nesterov ? momentum * vi[k] - learningRate * gi[k] : vi[k];
+                }
+            }
+            mlp.setWeights(w);
+        }
     }
 
     /** The activations and pre-activations of every layer for a batch: a[0] is the input. */
