@@ -402,7 +402,8 @@ public final class ReferenceMlp {
         return d;
     }
 
-    static double[][] toDouble(float[][] v) {
+    /** Rows of float32 as double, for feeding the reference the data the DSL sees. */
+    public static double[][] toDouble(float[][] v) {
         double[][] d = new double[v.length][];
         for (int i = 0; i < v.length; i++) {
             d[i] = toDouble(v[i]);
