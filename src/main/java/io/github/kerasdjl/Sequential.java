@@ -408,15 +408,8 @@ public class Sequential implements AutoCloseable {
             NDIndex rows = new NDIndex().addSliceDim(start, end);
             NDArray xb = xs.get(rows);
             NDArray yb = ys.get(rows);
-            NDArray prediction;
-            float batchLoss;
-            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                prediction = forward(xb, true);
-                NDArray value = loss.compute(yb, prediction);
-                collector.backward(value);
-                batchLoss = value.getFloat();
-            }
-            updateMetrics(targets, prediction, start, end);
+            Backward pass = backward(xb, yb);
+            updateMetrics(targets, pass.prediction(), start, end);
             List<NDArray> gradients = new ArrayList<>(variables.size());
             for (NDArray v : variables) {
                 gradients.add(v.getGradient());
@@ -425,7 +418,21 @@ public class Sequential implements AutoCloseable {
             for (NDArray g : gradients) {
                 g.subi(g); // PyTorch accumulates gradients and DJL's collector does not zero them.
             }
-            return batchLoss;
+            return pass.loss().getFloat();
+        }
+    }
+
+    /** The prediction and batch loss of a forward pass whose gradients are now in the variables. */
+    private record Backward(NDArray prediction, NDArray loss) {
+    }
+
+    /** Forward in training mode, loss, backward: the gradients land on the variables (zero them after use). */
+    private Backward backward(NDArray x, NDArray y) {
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            NDArray prediction = forward(x, true);
+            NDArray value = loss.compute(y, prediction);
+            collector.backward(value);
+            return new Backward(prediction, value);
         }
     }
 
@@ -489,11 +496,7 @@ public class Sequential implements AutoCloseable {
         List<float[]> result = new ArrayList<>();
         try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray xa = Tensors.toArray(m, x);
-            NDArray ya = Tensors.toArray(m, y);
-            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                collector.backward(loss.compute(ya, forward(xa, true)));
-            }
+            backward(Tensors.toArray(m, x), Tensors.toArray(m, y));
             for (NDArray v : variables) {
                 NDArray g = v.getGradient();
                 result.add(g.toFloatArray());

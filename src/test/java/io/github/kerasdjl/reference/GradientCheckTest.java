@@ -124,15 +124,20 @@ class GradientCheckTest {
         return c;
     }
 
+    /** The beans model with {@link #someWeights()}, checked against one of the seeds' derivations. */
+    private static GradientCheck.Report checkBeans(BeansNetwork derivation) {
+        BeansNetwork.Weights w = someWeights();
+        try (Sequential model = beansModel(w)) {
+            return GradientCheck.check(model, column(BEANS_X), column(BEANS_Y), derivation.gradients(w),
+                    GradientCheck.DEFAULT_TOLERANCE);
+        }
+    }
+
     /** 002's hand derivation, weight by weight, agrees with autograd and finite differences. */
     @Test
     void lesson002BeansDerivationPasses() {
-        BeansNetwork.Weights w = someWeights();
-        try (Sequential model = beansModel(w)) {
-            GradientCheck.Report report = GradientCheck.check(model, column(BEANS_X), column(BEANS_Y),
-                    BeansNetwork.LESSON_002.gradients(w), GradientCheck.DEFAULT_TOLERANCE);
-            assertTrue(report.passed(), report.toString());
-        }
+        GradientCheck.Report report = checkBeans(BeansNetwork.LESSON_002);
+        assertTrue(report.passed(), report.toString());
     }
 
     /**
@@ -141,19 +146,15 @@ class GradientCheckTest {
      */
     @Test
     void lesson000SlipIsFlaggedAtExactlyW12And2B21() {
-        BeansNetwork.Weights w = someWeights();
-        try (Sequential model = beansModel(w)) {
-            GradientCheck.Report report = GradientCheck.check(model, column(BEANS_X), column(BEANS_Y),
-                    BeansNetwork.LESSON_000.gradients(w), GradientCheck.DEFAULT_TOLERANCE);
-            assertFalse(report.passed());
-            assertEquals(List.of("dense/kernel", "dense/bias"),
-                    report.failures().stream().map(GradientCheck.Entry::name).toList(), report.toString());
-            assertEquals(List.of(1), report.failures().get(0).failing());
-            assertEquals(List.of(1), report.failures().get(1).failing());
-            // The DSL itself is right everywhere: only the reference is off.
-            for (GradientCheck.Entry e : report.entries()) {
-                assertTrue(e.dslMaxRel() < 1e-4, report.toString());
-            }
+        GradientCheck.Report report = checkBeans(BeansNetwork.LESSON_000);
+        assertFalse(report.passed());
+        assertEquals(List.of("dense/kernel", "dense/bias"),
+                report.failures().stream().map(GradientCheck.Entry::name).toList(), report.toString());
+        assertEquals(List.of(1), report.failures().get(0).failing());
+        assertEquals(List.of(1), report.failures().get(1).failing());
+        // The DSL itself is right everywhere: only the reference is off.
+        for (GradientCheck.Entry e : report.entries()) {
+            assertTrue(e.dslMaxRel() < 1e-4, report.toString());
         }
     }
 
