@@ -48,6 +48,7 @@ public class Sequential implements AutoCloseable {
     private Loss loss;
     private List<Metric> metrics = List.of();
     private volatile boolean stopTraining;
+    private boolean fastPath = true;
 
     /** An empty model named {@code sequential}, seeded from {@link RandomSeed}. */
     public Sequential() {
@@ -130,6 +131,27 @@ public class Sequential implements AutoCloseable {
         }
         layers.add(layer);
         return this;
+    }
+
+    /**
+     * Whether {@code fit} may train a stack of Dense layers with the hand-written backward pass (the default)
+     * instead of DJL's autograd. It makes about half the native calls per step, which is most of a small
+     * network's step time; the tests check that both paths reach the same weights. Off, every step uses autograd.
+     */
+    public Sequential fastPath(boolean enabled) {
+        this.fastPath = enabled;
+        return this;
+    }
+
+    /**
+     * Whether {@code fit} will use the hand-written backward pass: it is enabled, every layer is a Dense with
+     * linear, relu, sigmoid, tanh or leaky_relu (softmax last, with categorical cross-entropy), and the loss is
+     * mse, mae, binary cross-entropy on a sigmoid output or categorical cross-entropy on a softmax output (whose
+     * targets' rows must also sum to 1). Needs a compiled model.
+     */
+    public boolean usesFastPath() {
+        requireCompiled("usesFastPath");
+        return fastPath && DenseBackprop.supports(layers, loss);
     }
 
     /** The layers, in order. */
@@ -347,6 +369,9 @@ public class Sequential implements AutoCloseable {
         try (NDManager data = manager.newSubManager()) {
             NDArray xAll = Tensors.toArray(data, x);
             NDArray yAll = Tensors.toArray(data, y);
+            DenseBackprop hand = fastPath ? DenseBackprop.plan(layers, loss, optimizer, Tensors.flatten(y),
+                    y[0].length, data, Math.min(batchSize, n), n % batchSize == 0 ? batchSize : n % batchSize)
+                    : null;
             for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopTraining; epoch++) {
                 for (Callback c : callbacks) {
                     c.onEpochBegin(epoch);
@@ -365,11 +390,12 @@ public class Sequential implements AutoCloseable {
                         xs = xAll.get(index);
                         ys = yAll.get(index);
                     }
-                    float[] targets = metrics.isEmpty() ? null : flatten(y, order);
+                    float[] targets = metrics.isEmpty() && hand == null ? null : flatten(y, order);
                     for (int step = 0; step < steps; step++) {
                         int start = step * batchSize;
                         int end = Math.min(n, start + batchSize);
-                        lossSum += trainStep(xs, ys, targets, start, end, variables) * (end - start);
+                        lossSum += (hand != null ? handStep(hand, xs, ys, targets, start, end)
+                                : trainStep(xs, ys, targets, start, end, variables)) * (end - start);
                         seen += end - start;
                         if (batchLogs) {
                             Map<String, Double> running = epochLogs(lossSum / seen);
@@ -396,6 +422,16 @@ public class Sequential implements AutoCloseable {
             c.onTrainEnd(logs);
         }
         return history;
+    }
+
+    /** A step of the hand-written backward pass; loss and metrics from the same forward pass, on the host. */
+    private double handStep(DenseBackprop hand, NDArray xs, NDArray ys, float[] targets, int start, int end) {
+        try (NDScope stepScope = new NDScope()) {
+            stepScope.suppressNotUsedWarning();
+            float[] predicted = hand.step(xs, ys, start, end);
+            float[] expected = updateMetrics(targets, predicted, start, end);
+            return loss.hostSum(expected, predicted, end - start, predicted.length / (end - start)) / (end - start);
+        }
     }
 
     /**
@@ -438,15 +474,19 @@ public class Sequential implements AutoCloseable {
 
     /** Feeds rows [start, end) of the host-side targets and the device-side predictions to every metric. */
     private void updateMetrics(float[] targets, NDArray prediction, int start, int end) {
-        if (metrics.isEmpty()) {
-            return;
+        if (!metrics.isEmpty()) {
+            updateMetrics(targets, prediction.toFloatArray(), start, end);
         }
-        int cols = (int) prediction.getShape().get(1);
-        float[] predicted = prediction.toFloatArray();
+    }
+
+    /** Feeds rows [start, end) of the targets and their predictions to every metric; returns those targets. */
+    private float[] updateMetrics(float[] targets, float[] predicted, int start, int end) {
+        int cols = predicted.length / (end - start);
         float[] expected = java.util.Arrays.copyOfRange(targets, start * cols, end * cols);
         for (Metric m : metrics) {
             m.update(expected, predicted, end - start, cols);
         }
+        return expected;
     }
 
     /** The rows of {@code y}, in {@code order} when given, as one row-major array. */

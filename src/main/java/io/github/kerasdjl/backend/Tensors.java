@@ -48,12 +48,17 @@ public final class Tensors {
 
     /** A (rows, width) float32 array in {@code manager}. */
     public static NDArray toArray(NDManager manager, float[][] rows) {
+        return manager.create(flatten(rows), new Shape(rows.length, rows[0].length));
+    }
+
+    /** Rows of equal width as one row-major array. */
+    public static float[] flatten(float[][] rows) {
         int width = rows[0].length;
         float[] flat = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * width, width);
         }
-        return manager.create(flat, new Shape(rows.length, width));
+        return flat;
     }
 
     /** A 2-D engine array as Java rows. */

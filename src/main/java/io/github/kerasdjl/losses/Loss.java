@@ -30,6 +30,15 @@ public abstract class Loss {
         return perSample(yTrue, yPred).mean();
     }
 
+    /**
+     * The sum over a batch's samples of {@link #perSample}, computed on the host from row-major copies of the
+     * targets and predictions; NaN when this loss has no host form (then the engine computes it). The training
+     * step's fast path uses it, so that the loss costs no engine call.
+     */
+    public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
+        return Double.NaN;
+    }
+
     /** Whether this loss treats each output as an independent probability (Keras' binary rule for accuracy). */
     public boolean isBinary() {
         return false;

@@ -37,6 +37,11 @@ public final class Losses {
             // Every sample has the same number of outputs, so the mean of the per-sample means is the plain mean.
             return yPred.sub(yTrue).square().mean();
         }
+
+        @Override
+        public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
+            return squaredErrorSum(yTrue, yPred, cols);
+        }
     }
 
     /** mean(|y - p|) over the outputs of a sample. */
@@ -53,6 +58,11 @@ public final class Losses {
         @Override
         public NDArray compute(NDArray yTrue, NDArray yPred) {
             return yPred.sub(yTrue).abs().mean();
+        }
+
+        @Override
+        public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
+            return absoluteErrorSum(yTrue, yPred, cols);
         }
     }
 
@@ -71,6 +81,16 @@ public final class Losses {
             NDArray positive = yTrue.mul(p.log());
             NDArray negative = yTrue.neg().add(1).mul(p.neg().add(1).log());
             return positive.add(negative).neg().mean(new int[] {-1});
+        }
+
+        @Override
+        public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
+            double sum = 0;
+            for (int i = 0; i < yPred.length; i++) {
+                double p = clip(yPred[i]);
+                sum -= yTrue[i] * Math.log(p) + (1 - yTrue[i]) * Math.log(1 - p);
+            }
+            return sum / cols;
         }
 
         @Override
@@ -93,5 +113,45 @@ public final class Losses {
             NDArray p = yPred.div(yPred.sum(new int[] {-1}, true)).clip(EPSILON, 1 - EPSILON);
             return yTrue.mul(p.log()).sum(new int[] {-1}).neg();
         }
+
+        @Override
+        public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
+            double sum = 0;
+            for (int r = 0; r < rows; r++) {
+                double rowSum = 0;
+                for (int c = 0; c < cols; c++) {
+                    rowSum += yPred[r * cols + c];
+                }
+                for (int c = 0; c < cols; c++) {
+                    int i = r * cols + c;
+                    sum -= yTrue[i] * Math.log(clip((float) (yPred[i] / rowSum)));
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** Clips a probability to [EPSILON, 1 - EPSILON] in float32, as the engine does. */
+    private static double clip(float p) {
+        return Math.min(Math.max(p, Loss.EPSILON), 1 - Loss.EPSILON);
+    }
+
+    /** Sum over samples of mean((y - p)^2) over each sample's {@code cols} outputs (row-major arrays). */
+    public static double squaredErrorSum(float[] yTrue, float[] yPred, int cols) {
+        double sum = 0;
+        for (int i = 0; i < yPred.length; i++) {
+            double d = (double) yPred[i] - yTrue[i];
+            sum += d * d;
+        }
+        return sum / cols;
+    }
+
+    /** Sum over samples of mean(|y - p|) over each sample's {@code cols} outputs (row-major arrays). */
+    public static double absoluteErrorSum(float[] yTrue, float[] yPred, int cols) {
+        double sum = 0;
+        for (int i = 0; i < yPred.length; i++) {
+            sum += Math.abs((double) yPred[i] - yTrue[i]);
+        }
+        return sum / cols;
     }
 }

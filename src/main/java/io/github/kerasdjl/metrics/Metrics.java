@@ -2,6 +2,7 @@ package io.github.kerasdjl.metrics;
 
 import io.github.kerasdjl.Registry;
 import io.github.kerasdjl.losses.Loss;
+import io.github.kerasdjl.losses.Losses;
 import java.util.List;
 
 /** The metrics known by name, with Keras' formulas. */
@@ -115,12 +116,7 @@ public final class Metrics {
 
         @Override
         protected double batchSum(float[] yTrue, float[] yPred, int rows, int cols) {
-            double sum = 0;
-            for (int i = 0; i < yPred.length; i++) {
-                double d = (double) yPred[i] - yTrue[i];
-                sum += d * d;
-            }
-            return sum / cols;
+            return Losses.squaredErrorSum(yTrue, yPred, cols);
         }
     }
 
@@ -132,11 +128,7 @@ public final class Metrics {
 
         @Override
         protected double batchSum(float[] yTrue, float[] yPred, int rows, int cols) {
-            double sum = 0;
-            for (int i = 0; i < yPred.length; i++) {
-                sum += Math.abs((double) yPred[i] - yTrue[i]);
-            }
-            return sum / cols;
+            return Losses.absoluteErrorSum(yTrue, yPred, cols);
         }
     }
 }

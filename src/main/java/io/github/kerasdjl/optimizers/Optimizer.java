@@ -72,6 +72,28 @@ public abstract class Optimizer {
         }
     }
 
+    /**
+     * For an optimizer whose step is exactly {@code w -= lr * g} (SGD without momentum), that {@code lr}; NaN for
+     * any other. A hand-written backward pass folds it into its first delta and then calls {@link #applyScaled}.
+     */
+    public double plainStepRate() {
+        return Double.NaN;
+    }
+
+    /**
+     * One step of an optimizer with a {@link #plainStepRate()}, from gradients already multiplied by it:
+     * {@code w -= g} for each variable.
+     */
+    public final void applyScaled(List<NDArray> variables, List<NDArray> scaledGradients) {
+        if (Double.isNaN(plainStepRate())) {
+            throw new IllegalStateException(this + " is not plain SGD; use apply()");
+        }
+        iterations++;
+        for (int i = 0; i < variables.size(); i++) {
+            variables.get(i).subi(scaledGradients.get(i));
+        }
+    }
+
     /** Whether both lists hold the very same arrays (by identity, not by content), in order. */
     protected static boolean sameArrays(List<NDArray> a, List<NDArray> b) {
         if (a.size() != b.size()) {

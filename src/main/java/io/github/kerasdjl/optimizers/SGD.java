@@ -69,6 +69,11 @@ public class SGD extends Optimizer {
     }
 
     @Override
+    public double plainStepRate() {
+        return momentum == 0 ? learningRate() : Double.NaN;
+    }
+
+    @Override
     public boolean isBuiltFor(List<NDArray> variables) {
         return sameArrays(builtFor, variables);
     }
