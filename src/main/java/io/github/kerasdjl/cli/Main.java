@@ -8,17 +8,16 @@ import io.github.kerasdjl.callbacks.Callback;
 import io.github.kerasdjl.callbacks.ProgressLogger;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
-import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.Optimizer;
 import io.github.kerasdjl.optimizers.SGD;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,18 +25,13 @@ import picocli.CommandLine.Option;
  * on a TensorFlow Playground data set, with the summary, progress lines, train/test accuracy and wall time.
  */
 @Command(name = "keras-djl", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = Compare.class,
         description = "Trains the seed program of lesson 001 (Keras: 3x Dense(8, relu) + Dense(1, sigmoid), "
                 + "loss mse, SGD) on a TensorFlow Playground data set and reports train and test accuracy.")
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--dataset", description = "circle, xor, gauss or spiral (default: ${DEFAULT-VALUE})")
-    String dataset = "spiral";
-
-    @Option(names = "--samples", description = "number of points (default: ${DEFAULT-VALUE}, as Playground)")
-    int samples = Playground.DEFAULT_SAMPLES;
-
-    @Option(names = "--noise", description = "Playground's noise, 0 to 0.5 (its slider / 100; default: ${DEFAULT-VALUE})")
-    double noise = 0;
+    @Mixin
+    NetworkOptions net = new NetworkOptions();
 
     @Option(names = "--train-ratio", description = "share of the points used for training (default: ${DEFAULT-VALUE})")
     double trainRatio = 0.8;
@@ -45,35 +39,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs (default: ${DEFAULT-VALUE}, as the seed)")
     int epochs = 5000;
 
-    @Option(names = "--batch-size", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batchSize = 10;
-
-    @Option(names = {"--learning-rate", "--lr"}, description = "learning rate (default: ${DEFAULT-VALUE})")
-    double learningRate = 0.05;
-
     @Option(names = "--optimizer", description = "sgd or adam (default: ${DEFAULT-VALUE})")
     String optimizer = "sgd";
-
-    @Option(names = "--activation", description = "activation of the hidden layers (default: ${DEFAULT-VALUE})")
-    String activation = "relu";
-
-    @Option(names = "--layers", split = ",", description = "widths of the hidden layers (default: 8,8,8)")
-    List<Integer> layers = List.of(8, 8, 8);
-
-    @Option(names = "--loss", description = "mse or binary_crossentropy (default: ${DEFAULT-VALUE}, as the seed)")
-    String loss = "mse";
-
-    @Option(names = "--seed", description = "seed of the data, the split, the weights and the shuffling "
-            + "(default: ${DEFAULT-VALUE})")
-    long seed = 42;
-
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
-    String device = "auto";
 
     @Option(names = "--print-every", description = "a progress line every N epochs (default: ${DEFAULT-VALUE})")
     int printEvery = 500;
 
-    private final PrintStream out;
+    final PrintStream out;
 
     /** The CLI on standard output. */
     public Main() {
@@ -120,33 +92,28 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Playground.Kind kind = Playground.Kind.get(dataset);
+        Playground.Kind kind = net.kind();
         if (printEvery < 1) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `--print-every`: " + printEvery + ". Expected an integer >= 1.");
         }
-        Dataset data = kind.generate(samples, noise, seed);
-        Dataset.Split split = data.split(trainRatio, seed);
+        Dataset data = net.data();
+        Dataset.Split split = data.split(trainRatio, net.seed);
 
         long start = System.nanoTime();
-        try (Sequential model = new Sequential().seed(seed).device(device)) {
-            int inputs = 2;
-            for (int width : layers) {
-                model.add(new Dense(width, activation, model.layers().isEmpty() ? inputs : 0));
-            }
-            model.add(new Dense(1, "sigmoid", model.layers().isEmpty() ? inputs : 0));
-            model.compile(optimizer(), loss, "accuracy");
+        try (Sequential model = net.model()) {
+            model.compile(optimizer(), net.loss, "accuracy");
 
             out.printf(Locale.ROOT, "Data: %s, %d points (noise %.2f), %d for training, %d for testing%n",
-                    kind.name().toLowerCase(Locale.ROOT), data.size(), noise, split.train().size(),
+                    kind.name().toLowerCase(Locale.ROOT), data.size(), net.noise, split.train().size(),
                     split.test().size());
             out.printf(Locale.ROOT, "Device: %s (DJL PyTorch engine)%n", Devices.describe(model.device()));
             out.print(model.summary());
-            out.printf(Locale.ROOT, "Training: %d epochs, batch size %d, %s, loss %s%n", epochs, batchSize,
+            out.printf(Locale.ROOT, "Training: %d epochs, batch size %d, %s, loss %s%n", epochs, net.batchSize,
                     model.optimizer(), model.loss().name());
 
             History history = model.fit(split.train().x(), split.train().y(), new FitOptions()
-                    .epochs(epochs).batchSize(batchSize).verbose(0).callbacks(new EveryNEpochs(printEvery, out)));
+                    .epochs(epochs).batchSize(net.batchSize).verbose(0).callbacks(new EveryNEpochs(printEvery, out)));
             Map<String, Double> train = model.evaluate(split.train().x(), split.train().y());
             Map<String, Double> test = model.evaluate(split.test().x(), split.test().y());
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -160,15 +127,15 @@ public final class Main implements Callable<Integer> {
 
     private Optimizer optimizer() {
         return switch (Optimizer.get(optimizer).name()) {
-            case "adam" -> new Adam(learningRate);
-            default -> new SGD(learningRate);
+            case "adam" -> new Adam(net.learningRate);
+            default -> new SGD(net.learningRate);
         };
     }
 
     /** A progress line (epoch, loss, accuracy, elapsed) every N epochs and at the last one. */
     static final class EveryNEpochs implements Callback {
         private final int every;
-        private final PrintStream out;
+        final PrintStream out;
         private int epochs;
         private long start;
 

@@ -57,6 +57,16 @@ public record Dataset(float[][] x, float[][] y) {
             throw new IllegalArgumentException("Invalid value for argument `train_fraction`: " + trainFraction
                     + ". With " + n + " samples one side of the split would be empty.");
         }
+        int[] order = permutation(n, seed);
+        return new Split(subset(order, 0, cut), subset(order, cut, n));
+    }
+
+    /** The same samples in an order shuffled with {@code seed} (the order {@link #split} cuts). */
+    public Dataset shuffled(long seed) {
+        return subset(permutation(size(), seed), 0, size());
+    }
+
+    private static int[] permutation(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -68,7 +78,7 @@ public record Dataset(float[][] x, float[][] y) {
             order[i] = order[j];
             order[j] = t;
         }
-        return new Split(subset(order, 0, cut), subset(order, cut, n));
+        return order;
     }
 
     private Dataset subset(int[] order, int from, int to) {

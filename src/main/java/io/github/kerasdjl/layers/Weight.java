@@ -1,6 +1,7 @@
 package io.github.kerasdjl.layers;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -54,6 +55,9 @@ public final class Weight {
                         + ". Expected finite numbers.");
             }
         }
-        array.set(values);
+        // Not array.set(float[]): libtorch prints a deprecation warning (AutoNonVariableTypeMode) for that path.
+        try (NDArray source = array.getManager().create(values, array.getShape())) {
+            array.set(new NDIndex("..."), source);
+        }
     }
 }

@@ -76,4 +76,29 @@ class MainTest {
         r = new Run("--epochs", "many");
         assertTrue(r.code != 0);
     }
+
+    @Test
+    void compareTrainsBothWaysAndPrintsTheTable() {
+        Run r = new Run("compare", "--epochs", "10", "--samples", "100", "--activation", "tanh");
+        assertEquals(0, r.code, r.err);
+        for (String row : new String[] {"DSL (DJL)", "reference (plain Java)", "final loss", "accuracy",
+                "time per step", "max weight difference", "steps"}) {
+            assertTrue(r.out.contains(row), row + " missing: " + r.out);
+        }
+        assertTrue(r.out.contains("hand-written backward pass"), r.out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("max weight difference\\s+(\\S+)").matcher(r.out);
+        assertTrue(m.find(), r.out);
+        assertTrue(Double.parseDouble(m.group(1)) < 1e-5, r.out);
+        assertTrue(r.out.matches("(?s).*steps\\s+100\\s+100.*"), "10 epochs of 10 batches: " + r.out);
+    }
+
+    @Test
+    void compareRejectsBadArguments() {
+        Run r = new Run("compare", "--epochs", "0");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("`--epochs`: 0"), r.err);
+        r = new Run("compare", "--momentum", "2", "--epochs", "1");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("`momentum`: 2.0"), r.err);
+    }
 }

@@ -1,0 +1,122 @@
+package io.github.kerasdjl.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kerasdjl.FitOptions;
+import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.datasets.Beans;
+import io.github.kerasdjl.datasets.Dataset;
+import io.github.kerasdjl.datasets.Moons;
+import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.reference.BeansNetwork;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seeds' hand-rolled networks and their DSL twins compute the same thing: from the same start, on the same
+ * samples in the same order, they end at the same weights (float32 against double, so within 1e-5 to 1e-4).
+ */
+class SeedNetworksTest {
+
+    @Test
+    void beansNetworkOf002AndTheDslTakeTheSameSteps() {
+        Dataset beans = Beans.hump(100, 7);
+        BeansNetwork.Weights hand = new BeansNetwork.Weights();
+        hand.w11_1 = 0.3;
+        hand.b1_1 = 0.9;
+        hand.w12_1 = 0.5;
+        hand.b2_1 = 0.1;
+        hand.w11_2 = 0.7;
+        hand.w21_2 = 0.2;
+        hand.b1_2 = 0.6;
+        List<float[]> start = new ArrayList<>();
+        for (double[] w : hand.keras()) {
+            start.add(Lesson002Beans.toFloat(w));
+        }
+        BeansNetwork.LESSON_002.train(hand, Lesson002Beans.toDouble(beans.xColumn()),
+                Lesson002Beans.toDouble(beans.yColumn()), 0.03, 20);
+        try (Sequential model = new Sequential().add(new Dense(2, "sigmoid", 1)).add(new Dense(1, "sigmoid"))) {
+            model.compile(new SGD(0.03), "mse");
+            model.build(1);
+            model.setWeights(start);
+            model.fit(beans.xColumn(), beans.yColumn(),
+                    new FitOptions().epochs(20).batchSize(1).shuffle(false).verbose(0));
+            assertEquals(2000, model.optimizer().iterations());
+            double diff = Lesson002Beans.maxDifference(hand.keras(), model.getWeights());
+            double moved = Lesson002Beans.maxDifference(hand.keras(), start);
+            assertTrue(diff < 1e-5, "max weight difference after 2000 per-bean steps: " + diff);
+            assertTrue(moved > 0.05, "the weights moved: " + moved);
+        }
+    }
+
+    @Test
+    void matrixNetworkOf004AndTheDslTakeTheSameSteps() {
+        Dataset moons = Moons.generate(100, 0.1, 3);
+        try (Sequential model = new Sequential().seed(5).add(new Dense(4, "sigmoid", 2))
+                .add(new Dense(1, "sigmoid"))) {
+            model.compile(new SGD(2.0), "mse");
+            model.build(2);
+            MatrixNetwork hand = new MatrixNetwork(model.getWeights(), 2, 4);
+            List<float[]> start = model.getWeights();
+            hand.train(Lesson004Moons.toDouble(moons.x()), Lesson004Moons.toDouble(moons.y()), 2.0, 300);
+            model.fit(moons.x(), moons.y(), new FitOptions().epochs(300).batchSize(100).shuffle(false).verbose(0));
+            double diff = Lesson002Beans.maxDifference(hand.keras(), model.getWeights());
+            assertTrue(diff < 1e-5, "max weight difference after 300 full-batch steps: " + diff);
+            double moved = 0;
+            List<float[]> end = model.getWeights();
+            for (int i = 0; i < end.size(); i++) {
+                for (int k = 0; k < end.get(i).length; k++) {
+                    moved = Math.max(moved, Math.abs(end.get(i)[k] - start.get(i)[k]));
+                }
+            }
+            assertTrue(moved > 0.1, "the weights moved: " + moved);
+        }
+    }
+
+    @Test
+    void samplesPrintBothSidesAndTheSeedsTestPoints() {
+        String beans = run(() -> Lesson002Beans.main(new String[] {"30"}));
+        assertTrue(beans.contains("hand-rolled (002)") && beans.contains("DSL (keras-djl)"), beans);
+        assertTrue(beans.contains("toxicity of a bean of size 0.8"), beans);
+        assertTrue(beans.matches("(?s).*max weight difference: \\d\\.\\d{3}e-0[5-9].*"), beans);
+
+        String moons = run(() -> Lesson004Moons.main(new String[] {"3000"}));
+        assertTrue(moons.contains("prediction for [0.0, -0.5]"), moons);
+        assertTrue(moons.contains("0.9910") && moons.contains("0.0068"), "the lesson's numbers: " + moons);
+        // As in the lesson, after 3000 iterations [0, -0.5] is on the lower moon (1) and [1, 1] on the upper (0).
+        String[] lower = row(moons, "prediction for [0.0, -0.5]");
+        String[] upper = row(moons, "prediction for [1.0, 1.0]");
+        for (int side = 0; side < 2; side++) {
+            assertTrue(Double.parseDouble(lower[side]) > 0.95, moons);
+            assertTrue(Double.parseDouble(upper[side]) < 0.05, moons);
+        }
+        assertTrue(row(moons, "accuracy")[1].equals("1.0000"), moons);
+    }
+
+    private static String[] row(String table, String label) {
+        for (String line : table.split("\n")) {
+            if (line.startsWith(label)) {
+                return line.substring(label.length()).trim().split("\\s+");
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + table);
+    }
+
+    static String run(Runnable sample) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            sample.run();
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
