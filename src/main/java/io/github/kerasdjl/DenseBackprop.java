@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
@@ -23,7 +24,7 @@ import java.util.Map;
  * calls (each costs microseconds whatever the tensor size), and autograd makes about twice as many as this pass:
  *
  * <pre>
- * forward, each layer:    z = a.matMul(W) + b;  a' = f(z)            (activations a kept)
+ * forward, each layer:    z = linear(a, W^T, b);  a' = f(z)          (activations a kept)
  * output delta:           d = dL/dz of the last layer, times lr for plain SGD
  * backward, each layer:   dW = a^T . d;  db = sum(d, rows);  d = (d . W^T) * f'(a)
  * update:                 the optimizer, or W -= dW for plain SGD (lr already in d)
@@ -45,7 +46,9 @@ final class DenseBackprop {
     private final List<Layer> layers;
     private final Activation[] activations;
     private final NDArray[] kernels;
+    private final NDArray[] transposed;
     private final NDArray[] biases;
+    private final boolean[] hasBias;
     private final List<NDArray> variables;
     private final Loss loss;
     private final Optimizer optimizer;
@@ -62,7 +65,9 @@ final class DenseBackprop {
         int n = layers.size();
         this.activations = new Activation[n];
         this.kernels = new NDArray[n];
+        this.transposed = new NDArray[n];
         this.biases = new NDArray[n];
+        this.hasBias = new boolean[n];
         List<NDArray> v = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Dense dense = (Dense) layers.get(i);
@@ -73,10 +78,19 @@ final class DenseBackprop {
                     kernels[i] = w.array();
                 } else {
                     biases[i] = w.array();
+                    hasBias[i] = true;
                 }
             }
         }
         this.variables = List.copyOf(v);
+        for (int i = 0; i < n; i++) {
+            // A transposed view, made once: it shares the kernel's storage, so it follows the in-place updates.
+            transposed[i] = kernels[i].transpose();
+            transposed[i].attach(constants);
+            if (biases[i] == null) {
+                biases[i] = constants.zeros(new Shape(kernels[i].getShape().get(1)));
+            }
+        }
         this.loss = loss;
         this.optimizer = optimizer;
         this.plain = !Double.isNaN(optimizer.plainStepRate());
@@ -186,10 +200,8 @@ final class DenseBackprop {
         NDArray[] a = new NDArray[n + 1];
         a[0] = xs.get(rows);
         for (int i = 0; i < n; i++) {
-            NDArray z = a[i].matMul(kernels[i]);
-            if (biases[i] != null) {
-                z = z.addi(biases[i]);
-            }
+            // One native call for a . W + b: torch's linear takes the weight as (units, inputs).
+            NDArray z = a[i].getNDArrayInternal().linear(a[i], transposed[i], biases[i]).singletonOrThrow();
             a[i + 1] = activations[i].apply(z);
         }
         NDArray p = a[n];
@@ -207,12 +219,12 @@ final class DenseBackprop {
         NDArray[] gradients = new NDArray[variables.size()];
         int g = gradients.length;
         for (int i = n - 1; i >= 0; i--) {
-            if (biases[i] != null) {
+            if (hasBias[i]) {
                 gradients[--g] = delta.sum(new int[] {0});
             }
             gradients[--g] = a[i].transpose().matMul(delta);
             if (i > 0) {
-                delta = timesDerivative(delta.matMul(kernels[i].transpose()), activations[i - 1], a[i]);
+                delta = timesDerivative(delta.matMul(transposed[i]), activations[i - 1], a[i]);
             }
         }
         if (plain) {
