@@ -41,7 +41,7 @@ import java.util.Map;
  * <p>Anything else (another layer type or activation, a custom loss, categorical targets whose rows do not sum
  * to 1) trains through autograd. The tests compare both paths step by step.
  */
-final class DenseBackprop {
+final class DenseBackprop implements AutoCloseable {
 
     private final List<Layer> layers;
     private final Activation[] activations;
@@ -83,6 +83,11 @@ final class DenseBackprop {
             }
         }
         this.variables = List.copyOf(v);
+        // No autograd during the fit: a weight that requires a gradient costs libtorch an autograd dispatch on
+        // every op that reads it, even with gradient recording off. close() restores it.
+        for (NDArray variable : variables) {
+            variable.setRequiresGradient(false);
+        }
         for (int i = 0; i < n; i++) {
             // A transposed view, made once: it shares the kernel's storage, so it follows the in-place updates.
             transposed[i] = kernels[i].transpose();
@@ -185,9 +190,12 @@ final class DenseBackprop {
         return true;
     }
 
-    /** Whether this plan was made for exactly these layers' arrays. */
-    boolean isFor(List<NDArray> modelVariables) {
-        return variables.equals(modelVariables);
+    /** Makes the weights require gradients again, for autograd (computeGradients, a fit without this pass). */
+    @Override
+    public void close() {
+        for (NDArray variable : variables) {
+            variable.setRequiresGradient(true);
+        }
     }
 
     /**

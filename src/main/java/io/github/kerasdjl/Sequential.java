@@ -366,12 +366,12 @@ public class Sequential implements AutoCloseable {
             c.onTrainBegin(this, options.epochs(), steps);
         }
         Map<String, Double> logs = new LinkedHashMap<>();
-        try (NDManager data = manager.newSubManager()) {
+        try (NDManager data = manager.newSubManager();
+                DenseBackprop hand = fastPath ? DenseBackprop.plan(layers, loss, optimizer, Tensors.flatten(y),
+                        y[0].length, data, Math.min(batchSize, n), n % batchSize == 0 ? batchSize : n % batchSize)
+                        : null) {
             NDArray xAll = Tensors.toArray(data, x);
             NDArray yAll = Tensors.toArray(data, y);
-            DenseBackprop hand = fastPath ? DenseBackprop.plan(layers, loss, optimizer, Tensors.flatten(y),
-                    y[0].length, data, Math.min(batchSize, n), n % batchSize == 0 ? batchSize : n % batchSize)
-                    : null;
             for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopTraining; epoch++) {
                 for (Callback c : callbacks) {
                     c.onEpochBegin(epoch);

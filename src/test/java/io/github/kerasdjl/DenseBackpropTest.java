@@ -155,8 +155,10 @@ class DenseBackpropTest {
                     constants, 1), "rows summing to 2");
             assertNull(DenseBackprop.plan(layers, model.loss(), model.optimizer(), new float[] {2, -1, 0}, 3,
                     constants, 1), "negative target");
-            assertNotNull(DenseBackprop.plan(layers, model.loss(), model.optimizer(), new float[] {0.5f, 0.5f, 0},
-                    3, constants, 1));
+            try (DenseBackprop plan = DenseBackprop.plan(layers, model.loss(), model.optimizer(),
+                    new float[] {0.5f, 0.5f, 0}, 3, constants, 1)) {
+                assertNotNull(plan);
+            }
         }
         model.close();
     }
@@ -179,6 +181,7 @@ class DenseBackpropTest {
             DenseBackprop hand = DenseBackprop.plan(model.layers(), model.loss(), model.optimizer(),
                     Tensors.flatten(y), 1, data, 10);
             assertNotNull(hand);
+            hand.close(); // gradients back on: the step does not depend on them
             int created;
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
@@ -191,6 +194,25 @@ class DenseBackpropTest {
             assertTrue(created <= 31, "arrays created by one step: " + created);
             assertTrue(created >= 20, "the count sees the step's arrays: " + created);
         }
+        model.close();
+    }
+
+    @Test
+    void autogradWorksAfterAFastFit() {
+        float[][] x = Playground.xor(30, 0, 1).x();
+        float[][] y = Playground.xor(30, 0, 1).y();
+        Sequential model = new Sequential().seed(3).add(new Dense(4, "tanh", 2)).add(new Dense(1, "sigmoid"))
+                .compile(new SGD(0.1), "mse");
+        model.fit(x, y, new FitOptions().epochs(2).batchSize(8).verbose(0));
+        List<float[]> g = model.computeGradients(x, y);
+        double norm = 0;
+        for (float[] a : g) {
+            for (float v : a) {
+                norm += v * v;
+            }
+        }
+        assertTrue(norm > 0, "autograd sees the weights after the hand-written fit");
+        model.fastPath(false).fit(x, y, new FitOptions().epochs(1).batchSize(8).verbose(0));
         model.close();
     }
 

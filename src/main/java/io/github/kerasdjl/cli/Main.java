@@ -11,7 +11,9 @@ import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.Optimizer;
 import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.plot.Plots;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +43,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--optimizer", description = "sgd or adam (default: ${DEFAULT-VALUE})")
     String optimizer = "sgd";
+
+    @Option(names = "--output-dir", description = "where the pictures go: decision_boundary.png and loss.png "
+            + "(default: ${DEFAULT-VALUE})")
+    Path outputDir = Path.of("output");
 
     @Option(names = "--print-every", description = "a progress line every N epochs (default: ${DEFAULT-VALUE})")
     int printEvery = 500;
@@ -120,6 +126,14 @@ public final class Main implements Callable<Integer> {
             out.printf(Locale.ROOT, "Train: loss %.4f, accuracy %.4f%n", train.get("loss"), train.get("accuracy"));
             out.printf(Locale.ROOT, "Test:  loss %.4f, accuracy %.4f%n", test.get("loss"), test.get("accuracy"));
             out.printf(Locale.ROOT, "Wall time: %s%n", ProgressLogger.formatSeconds(seconds));
+            Path boundary = outputDir.resolve("decision_boundary.png");
+            Path lossCurve = outputDir.resolve("loss.png");
+            Plots.decisionBoundary(model, split.train(), split.test(), boundary, 640, 640, String.format(Locale.ROOT,
+                    "%s: test accuracy %.2f after %d epochs", kind.name().toLowerCase(Locale.ROOT),
+                    test.get("accuracy"), epochs));
+            Plots.history(history, lossCurve, 960, 400);
+            out.printf(Locale.ROOT, "Decision boundary: %s%nLoss curve: %s%n", boundary.toAbsolutePath(),
+                    lossCurve.toAbsolutePath());
             result = new Result(train, test, history, seconds);
         }
         return 0;

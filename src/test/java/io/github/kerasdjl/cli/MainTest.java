@@ -12,6 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
 
+    private static final java.nio.file.Path PICTURES = createTempDir();
+
+    private static java.nio.file.Path createTempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("keras-djl-main-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final class Run {
         final Main main;
         final int code;
@@ -19,6 +31,12 @@ class MainTest {
         final String err;
 
         Run(String... args) {
+            if (args.length == 0 || !args[0].equals("compare") && !args[0].equals("--help")) {
+                String[] withDir = java.util.Arrays.copyOf(args, args.length + 2);
+                withDir[args.length] = "--output-dir";
+                withDir[args.length + 1] = PICTURES.toString();
+                args = withDir;
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             main = new Main(new PrintStream(bytes, true, StandardCharsets.UTF_8));
             StringWriter errors = new StringWriter();
@@ -33,7 +51,7 @@ class MainTest {
      * of the same program already pass 0.90 test accuracy with the default seed, and the test checks that.
      */
     @Test
-    void spiralReachesNinetyPercentTestAccuracy() {
+    void spiralReachesNinetyPercentTestAccuracy() throws java.io.IOException {
         Run r = new Run("--epochs", "600", "--print-every", "200");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("Data: spiral, 500 points (noise 0.00), 400 for training, 100 for testing"), r.out);
@@ -41,6 +59,11 @@ class MainTest {
         assertTrue(r.out.contains("Epoch   200/600 - loss: "), r.out);
         assertTrue(r.out.contains("Test:  loss"), r.out);
         assertTrue(r.out.contains("Wall time: "), r.out);
+        assertTrue(r.out.contains("Decision boundary: " + PICTURES.resolve("decision_boundary.png").toAbsolutePath()),
+                r.out);
+        assertTrue(r.out.contains("Loss curve: " + PICTURES.resolve("loss.png").toAbsolutePath()), r.out);
+        assertTrue(java.nio.file.Files.size(PICTURES.resolve("decision_boundary.png")) > 1000);
+        assertTrue(java.nio.file.Files.size(PICTURES.resolve("loss.png")) > 1000);
         double test = r.main.result().test().get("accuracy");
         assertTrue(test >= 0.90, "test accuracy " + test);
     }

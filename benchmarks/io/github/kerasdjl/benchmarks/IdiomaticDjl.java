@@ -1,0 +1,77 @@
+package io.github.kerasdjl.benchmarks;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.kerasdjl.backend.Tensors;
+import io.github.kerasdjl.datasets.Dataset;
+
+/**
+ * A workload written as DJL's documentation writes training: SequentialBlock of Linear and activation blocks,
+ * Trainer with a DefaultTrainingConfig, ArrayDataset, EasyTrain.fit. The loss is DJL's l2Loss with weight 1
+ * (mean squared error, as Keras' mse) or softmaxCrossEntropyLoss on logits with dense labels.
+ */
+final class IdiomaticDjl implements AutoCloseable {
+
+    private final Model model;
+    private final Trainer trainer;
+    private final ArrayDataset dataset;
+    private final NDManager manager;
+
+    IdiomaticDjl(Workload w) {
+        Dataset data = w.data();
+        manager = NDManager.newBaseManager();
+        SequentialBlock block = new SequentialBlock();
+        for (int i = 1; i < w.widths.length; i++) {
+            block.add(Linear.builder().setUnits(w.widths[i]).build());
+            boolean last = i == w.widths.length - 1;
+            String activation = last ? w.output : w.hidden;
+            switch (activation) {
+                case "relu" -> block.add(Activation::relu);
+                case "sigmoid" -> block.add(Activation::sigmoid);
+                case "softmax" -> {
+                    // DJL's softmax cross-entropy takes logits: the softmax is in the loss.
+                }
+                default -> throw new IllegalArgumentException(activation);
+            }
+        }
+        model = Model.newInstance("idiomatic-" + w);
+        model.setBlock(block);
+        Loss loss = w.loss.equals("mse") ? Loss.l2Loss("mse", 1f)
+                : Loss.softmaxCrossEntropyLoss("cce", 1f, -1, false, true);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(
+                Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) w.learningRate)).build());
+        trainer = model.newTrainer(config);
+        trainer.initialize(new Shape(w.batch, w.widths[0]));
+        NDArray x = Tensors.toArray(manager, data.x());
+        NDArray y = Tensors.toArray(manager, data.y());
+        dataset = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(w.batch, w.shuffle).build();
+    }
+
+    /** One epoch. */
+    void epoch() {
+        try {
+            EasyTrain.fit(trainer, 1, dataset, null);
+        } catch (java.io.IOException | ai.djl.translate.TranslateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        model.close();
+        manager.close();
+    }
+}

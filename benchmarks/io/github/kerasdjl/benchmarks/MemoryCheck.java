@@ -1,0 +1,83 @@
+package io.github.kerasdjl.benchmarks;
+
+import io.github.kerasdjl.FitOptions;
+import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.callbacks.Callback;
+import io.github.kerasdjl.datasets.Dataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The long-running memory check of W1: one {@code fit} of 5,000 epochs (200,000 steps), with the process' resident
+ * memory (native and heap: VmRSS), the heap in use after a GC and the model's live engine arrays sampled every 250
+ * epochs. Growth is measured from epoch 500 (after warm-up) to the end. Prints one JSON object; with a path
+ * argument also writes it there. Run by {@code benchmarks/run.sh}; Linux only (reads /proc/self/status).
+ */
+public final class MemoryCheck {
+
+    private MemoryCheck() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        Workload w = Workload.W1;
+        Dataset data = w.data();
+        List<long[]> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        try (Sequential model = TrainingBenchmark.dslModel(w)) {
+            Callback sampler = new Callback() {
+                @Override
+                public void onEpochEnd(int epoch, Map<String, Double> logs) {
+                    if ((epoch + 1) % 250 == 0) {
+                        System.gc();
+                        Runtime rt = Runtime.getRuntime();
+                        samples.add(new long[] {epoch + 1, rssKib(), (rt.totalMemory() - rt.freeMemory()) / 1024,
+                                model.liveArrayCount()});
+                    }
+                }
+            };
+            model.fit(data.x(), data.y(), new FitOptions().epochs(epochs).batchSize(w.batch).verbose(0)
+                    .callbacks(sampler));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] base = samples.stream().filter(s -> s[0] >= Math.min(500, epochs)).findFirst().orElseThrow();
+        long[] last = samples.get(samples.size() - 1);
+        long maxRss = samples.stream().filter(s -> s[0] >= base[0]).mapToLong(s -> s[1]).max().orElseThrow();
+        StringBuilder series = new StringBuilder();
+        for (long[] s : samples) {
+            series.append(series.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "[%d, %d, %d, %d]", s[0], s[1], s[2], s[3]));
+        }
+        String json = String.format(Locale.ROOT, "{\"workload\": \"W1\", \"epochs\": %d, \"steps\": %d, \"seconds\": %.1f,"
+                + " \"rss_kib_at_%d\": %d, \"rss_kib_end\": %d, \"rss_kib_max_after_warmup\": %d,"
+                + " \"rss_growth\": %.4f, \"heap_kib_at_%d\": %d, \"heap_kib_end\": %d, \"heap_growth\": %.4f,"
+                + " \"live_arrays_at_%d\": %d, \"live_arrays_end\": %d,"
+                + " \"series [epoch, rss KiB, heap KiB, live arrays]\": [%s]}",
+                epochs, (long) epochs * w.stepsPerEpoch(), seconds, base[0], base[1], last[1], maxRss,
+                (double) (last[1] - base[1]) / base[1], base[0], base[2], last[2],
+                (double) (last[2] - base[2]) / base[2], base[0], base[3], last[3], series);
+        System.out.println(json);
+        if (args.length > 0) {
+            Files.writeString(Path.of(args[0]), json);
+        }
+    }
+
+    private static long rssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/self/status", e);
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+
+}

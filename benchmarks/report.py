@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Writes benchmarks/RESULTS.md from the outputs of benchmarks/run.sh (JMH JSON, PyTorch JSON, memory, start-up)."""
+import glob
+import json
+import os
+import platform
+import subprocess
+import sys
+
+out, target = sys.argv[1], sys.argv[2]
+STEPS = {"W1": 40, "W2": 4, "W3": 100}          # steps per epoch (Workload.java)
+SAMPLES = {"W1": 400, "W2": 1024, "W3": 100}    # samples per epoch
+NAMES = {"dsl": "DSL (keras-djl)", "idiomaticDjl": "raw DJL, idiomatic", "handTunedDjl": "raw DJL, hand-tuned",
+         "reference": "plain-Java reference (double[])", "pytorch": "PyTorch eager (Python)"}
+ORDER = ["idiomaticDjl", "handTunedDjl", "dsl", "reference", "pytorch"]
+
+jmh = json.load(open(os.path.join(out, "jmh.json")))
+scores = {}
+for r in jmh:
+    method = r["benchmark"].rsplit(".", 1)[1]
+    w = r["params"]["workload"]
+    m = r["primaryMetric"]
+    scores[(w, method)] = (m["score"], m["scoreError"] if m["scoreError"] == m["scoreError"] else 0.0)
+jvm = jmh[0]["vmName"] + " " + jmh[0]["jdkVersion"]
+forks, warm, meas = jmh[0]["forks"], jmh[0]["warmupIterations"], jmh[0]["measurementIterations"]
+
+pytorch = None
+pt_path = os.path.join(out, "pytorch.json")
+if os.path.exists(pt_path):
+    pytorch = json.load(open(pt_path))
+    for r in pytorch:
+        scores[(r["workload"], "pytorch")] = (r["epochs_per_s"], 2 * r["stdev"])
+
+
+def cpu():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+lines = ["# Benchmark results", "",
+         "Written by `benchmarks/run.sh` (do not edit by hand; run it again). Throughput of one epoch of each",
+         "workload, each implementation measured in the same run; ratios are against raw DJL written the idiomatic",
+         "way. The error is JMH's 99.9%% confidence half-width (for PyTorch: two standard deviations of %d rounds)."
+         % (pytorch[0]["rounds"] if pytorch else 5), "",
+         "- Machine: %s, %d cores; %s" % (cpu(), os.cpu_count(), platform.platform()),
+         "- JVM: %s; JMH %s, %d fork, %d warm-up and %d measurement iterations" % (
+             jvm, jmh[0]["jmhVersion"], forks, warm, meas),
+         "- DJL 0.35.1, PyTorch engine 2.7.1 (CPU)" + (", PyTorch eager %s with %d threads" % (
+             pytorch[0]["torch"], pytorch[0]["threads"]) if pytorch else "; PyTorch eager: not installed, skipped"),
+         "",
+         "Workloads (benchmarks/io/github/kerasdjl/benchmarks/Workload.java):",
+         "- W1: lesson 001's spiral network 2-8-8-8-1 (relu, sigmoid out), mse, SGD 0.05, batch 10, 400 points (40 steps an epoch)",
+         "- W2: 784-512-512-10 relu/softmax, categorical cross-entropy, SGD 0.01, batch 256, 1,024 random samples (4 steps)",
+         "- W3: the beans' 1-2-1 sigmoid network, mse, per-bean SGD (batch 1, in order), 100 beans (100 steps)", ""]
+for w in ["W1", "W2", "W3"]:
+    base = scores.get((w, "idiomaticDjl"), (float("nan"), 0))[0]
+    unit = "samples/s" if w == "W2" else "steps/s"
+    per = SAMPLES[w] if w == "W2" else STEPS[w]
+    lines += ["## %s" % w, "", "| implementation | epochs/s | error | %s | vs idiomatic DJL |" % unit,
+              "| --- | ---: | ---: | ---: | ---: |"]
+    for method in ORDER:
+        if (w, method) not in scores:
+            continue
+        s, e = scores[(w, method)]
+        lines.append("| %s | %.2f | ± %.2f | %s | %.2fx |" % (NAMES[method], s, e, format(round(s * per), ","),
+                                                            s / base))
+    if (w, "handTunedDjl") in scores and (w, "dsl") in scores:
+        lines.append("")
+        lines.append("DSL / hand-tuned DJL: **%.2f** (target >= 0.95)%s" % (
+            scores[(w, "dsl")][0] / scores[(w, "handTunedDjl")][0],
+            "; DSL / idiomatic DJL: **%.2f** (target >= 1.7)" % (scores[(w, "dsl")][0] / base) if w == "W1" else ""))
+    lines.append("")
+
+mem_path = os.path.join(out, "memory.json")
+if os.path.exists(mem_path):
+    m = json.load(open(mem_path))
+    lines += ["## Memory over 5,000 epochs of W1", "",
+              "One `fit` of %d epochs (%s steps, %.0f s), heap fixed at 256 MiB so that resident memory shows native"
+              " growth; sampled every 250 epochs after a GC, growth measured from epoch 500:" % (
+                  m["epochs"], format(m["steps"], ","), m["seconds"]), "",
+              "| | at epoch 500 | at the end | growth |", "| --- | ---: | ---: | ---: |",
+              "| resident memory (VmRSS, native + heap) | %s KiB | %s KiB | %+.1f%% |" % (
+                  format(m["rss_kib_at_500"], ","), format(m["rss_kib_end"], ","), 100 * m["rss_growth"]),
+              "| Java heap in use after GC | %s KiB | %s KiB | %+.1f%% |" % (
+                  format(m["heap_kib_at_500"], ","), format(m["heap_kib_end"], ","), 100 * m["heap_growth"]),
+              "| the model's live engine arrays | %d | %d | %+d |" % (
+                  m["live_arrays_at_500"], m["live_arrays_end"], m["live_arrays_end"] - m["live_arrays_at_500"]),
+              "", "Largest resident memory after epoch 500: %s KiB (target: < 5%% growth after warm-up)." % format(
+                  m["rss_kib_max_after_warmup"], ","), "",
+              "The heap's growth, %.0f bytes an epoch, is the `History` that `fit` returns: three boxed values an "
+              "epoch (the epoch number, loss, accuracy) in growing lists, as Keras' History keeps them." % (
+                  (m["heap_kib_end"] - m["heap_kib_at_500"]) * 1024.0 / (m["epochs"] - 500)), ""]
+
+startups = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(out, "startup-*.json")))]
+if startups:
+    first = [s["jvm_to_first_prediction_ms"] for s in startups]
+    engine = [s["jvm_to_engine_ms"] for s in startups]
+    lines += ["## Start-up", "",
+              "JVM start to the main job's first prediction (data made, model compiled and built, one predict), %d "
+              "fresh JVMs: %s ms (median %d ms); of which loading DJL and libtorch up to the first engine array: "
+              "%s ms." % (len(first), ", ".join(map(str, first)), sorted(first)[len(first) // 2],
+                          ", ".join(map(str, engine))), ""]
+open(target, "w").write("\n".join(lines))

@@ -1,0 +1,458 @@
+package io.github.kerasdjl.plot;
+
+import io.github.kerasdjl.History;
+import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.datasets.Dataset;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The seeds' pictures as PNG files, headless: a 2-input classifier's decision boundary over the plane (as TensorFlow
+ * Playground colors it), a 1-input model's curve over its data (the beans' fitted line), and the loss and metric
+ * curves of a {@link History}. Every file is written to a temporary name beside the target and then moved over it,
+ * so a failure leaves no half-written picture.
+ */
+public final class Plots {
+
+    /** Playground's colors: orange for -1 (label 0 here), grey-white at the boundary, blue for +1 (label 1). */
+    public static final Color ORANGE = new Color(0xF5, 0x93, 0x22);
+    public static final Color NEUTRAL = new Color(0xE8, 0xEA, 0xEB);
+    public static final Color BLUE = new Color(0x08, 0x77, 0xBD);
+
+    private static final int MIN_SIZE = 64;
+    private static final int MAX_SIZE = 8000;
+    private static final int MARGIN_LEFT = 56;
+    private static final int MARGIN_RIGHT = 16;
+    private static final int MARGIN_TOP = 36;
+    private static final int MARGIN_BOTTOM = 46;
+
+    private Plots() {
+    }
+
+    // ------------------------------------------------------------------ decision boundary
+
+    /**
+     * The decision boundary of a model with 2 inputs and 1 output (a probability): each pixel of the plane colored
+     * by the predicted probability there (orange 0, white 0.5, blue 1, as Playground), training points as filled
+     * dots and test points as dots with a black ring. The plane spans the points with a margin.
+     *
+     * @param test test points, or null
+     * @return the picture's frame (to map data coordinates to pixels)
+     */
+    public static Frame decisionBoundary(Sequential model, Dataset train, Dataset test, Path png, int width,
+            int height, String title) {
+        checkTarget(png, width, height);
+        if (model == null || train == null) {
+            throw new IllegalArgumentException("Invalid value for argument `" + (model == null ? "model" : "train")
+                    + "`: null.");
+        }
+        if (train.size() == 0 || train.x()[0].length != 2 || (test != null && test.size() > 0
+                && test.x()[0].length != 2)) {
+            throw new IllegalArgumentException("Invalid value for argument `train`: " + train + ". A decision "
+                    + "boundary is drawn for points with exactly 2 features.");
+        }
+        if (model.inputDim() != 0 && model.inputDim() != 2 || model.outputDim() != 1) {
+            throw new IllegalArgumentException("Invalid value for argument `model`: it takes " + model.inputDim()
+                    + " inputs and gives " + model.outputDim() + " outputs. A decision boundary needs 2 inputs and "
+                    + "1 output (a probability).");
+        }
+        Frame frame = Frame.around(width, height, train, test);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(image);
+
+        // The probability at the centre of every pixel of the plot area, in one predict call.
+        int pw = frame.plotWidth();
+        int ph = frame.plotHeight();
+        float[][] grid = new float[pw * ph][2];
+        for (int py = 0; py < ph; py++) {
+            for (int px = 0; px < pw; px++) {
+                grid[py * pw + px][0] = (float) frame.dataX(frame.left + px + 0.5);
+                grid[py * pw + px][1] = (float) frame.dataY(frame.top + py + 0.5);
+            }
+        }
+        float[][] p = model.predict(grid);
+        for (int py = 0; py < ph; py++) {
+            for (int px = 0; px < pw; px++) {
+                image.setRGB(frame.left + px, frame.top + py, probabilityColor(p[py * pw + px][0]).getRGB());
+            }
+        }
+        points(g, frame, train, false);
+        if (test != null) {
+            points(g, frame, test, true);
+        }
+        axes(g, frame, "x1", "x2");
+        title(g, width, title == null ? "Decision boundary" : title);
+        legend(g, frame, test != null);
+        g.dispose();
+        write(image, png);
+        return frame;
+    }
+
+    /** Playground's color for a probability: orange at 0, neutral at 0.5, blue at 1, linear in between. */
+    public static Color probabilityColor(double p) {
+        double t = Math.max(0, Math.min(1, p)) * 2 - 1;
+        return t < 0 ? mix(NEUTRAL, ORANGE, -t) : mix(NEUTRAL, BLUE, t);
+    }
+
+    private static Color mix(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+
+    private static void points(Graphics2D g, Frame frame, Dataset data, boolean test) {
+        double r = 4;
+        for (int i = 0; i < data.size(); i++) {
+            double px = frame.pixelX(data.x()[i][0]);
+            double py = frame.pixelY(data.x()[i][1]);
+            Ellipse2D dot = new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r);
+            g.setColor(data.y()[i][0] > 0.5 ? BLUE : ORANGE);
+            g.fill(dot);
+            g.setColor(test ? Color.BLACK : Color.WHITE);
+            g.setStroke(new BasicStroke(test ? 1.6f : 1f));
+            g.draw(dot);
+        }
+    }
+
+    private static void legend(Graphics2D g, Frame frame, boolean withTest) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        String[] labels = withTest ? new String[] {"label 1", "label 0", "test point"}
+                : new String[] {"label 1", "label 0"};
+        int boxWidth = 16 + Math.max(fm.stringWidth("test point"), fm.stringWidth("label 1")) + 10;
+        int x = frame.left + frame.plotWidth() - boxWidth - 6;
+        int y = frame.top + 6;
+        g.setColor(new Color(255, 255, 255, 215));
+        g.fillRect(x, y, boxWidth, labels.length * 16 + 6);
+        for (int i = 0; i < labels.length; i++) {
+            int cy = y + 11 + i * 16;
+            Ellipse2D dot = new Ellipse2D.Double(x + 6, cy - 4, 8, 8);
+            g.setColor(i == 1 ? ORANGE : i == 0 ? BLUE : NEUTRAL);
+            g.fill(dot);
+            g.setColor(i == 2 ? Color.BLACK : Color.WHITE);
+            g.draw(dot);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(labels[i], x + 20, cy + 4);
+        }
+    }
+
+    // ------------------------------------------------------------------ curve of a 1-input model
+
+    /**
+     * The curve of a model with 1 input and 1 output over its data: the data as dots, the model's prediction as a
+     * line over the data's range (the beans' "Size-Toxicity Function" of {@code 000_*.txt}).
+     */
+    public static void curve(Sequential model, Dataset data, Path png, int width, int height, String title,
+            String xLabel, String yLabel) {
+        checkTarget(png, width, height);
+        if (model == null || data == null || data.size() == 0) {
+            throw new IllegalArgumentException("Invalid value for argument `" + (model == null ? "model" : "data")
+                    + "`: " + (model == null ? "null" : data) + ". Expected a model and at least one sample.");
+        }
+        if (data.x()[0].length != 1 || data.y()[0].length != 1 || model.outputDim() != 1) {
+            throw new IllegalArgumentException("Invalid value for argument `data`: " + data + ". A curve is drawn"
+                    + " for a model with 1 input and 1 output.");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double[] xs = new double[data.size()];
+        double[] ys = new double[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            xs[i] = data.x()[i][0];
+            ys[i] = data.y()[i][0];
+            min = Math.min(min, xs[i]);
+            max = Math.max(max, xs[i]);
+        }
+        int n = 200;
+        float[] gx = new float[n];
+        double[] lineX = new double[n];
+        for (int i = 0; i < n; i++) {
+            lineX[i] = min + (max - min) * i / (n - 1);
+            gx[i] = (float) lineX[i];
+        }
+        float[] prediction = model.predict(gx);
+        double[] lineY = new double[n];
+        for (int i = 0; i < n; i++) {
+            lineY[i] = prediction[i];
+        }
+        XYChart chart = chart(width, height, title == null ? "Size-Toxicity Function" : title,
+                xLabel == null ? "Bean Size" : xLabel, yLabel == null ? "Toxicity" : yLabel);
+        XYSeries dots = chart.addSeries("data", xs, ys);
+        dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        dots.setMarker(SeriesMarkers.CIRCLE);
+        dots.setMarkerColor(BLUE);
+        XYSeries line = chart.addSeries("model", lineX, lineY);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(ORANGE);
+        line.setLineWidth(2.5f);
+        write(BitmapEncoder.getBufferedImage(chart), png);
+    }
+
+    // ------------------------------------------------------------------ history
+
+    /**
+     * The curves of a {@link History}: the loss (and {@code val_loss}) on the left, every metric (and its
+     * {@code val_} twin) on the right; one panel when there are no metrics.
+     */
+    public static void history(History history, Path png, int width, int height) {
+        checkTarget(png, width, height);
+        if (history == null || history.epochs().isEmpty()) {
+            throw new IllegalArgumentException("Invalid value for argument `history`: " + (history == null ? "null"
+                    : "no epochs") + ". Expected the History of a fit that ran at least one epoch.");
+        }
+        Map<String, List<Double>> all = history.asMap();
+        List<String> losses = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        for (String key : all.keySet()) {
+            (key.equals("loss") || key.equals("val_loss") ? losses : metrics).add(key);
+        }
+        double[] epochs = new double[history.epochs().size()];
+        for (int i = 0; i < epochs.length; i++) {
+            epochs[i] = history.epochs().get(i) + 1;
+        }
+        int panels = metrics.isEmpty() ? 1 : 2;
+        int panelWidth = width / panels;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(image);
+        g.drawImage(panel(all, losses, epochs, panelWidth, height, "Loss"), 0, 0, null);
+        if (panels == 2) {
+            g.drawImage(panel(all, metrics, epochs, width - panelWidth, height, "Metrics"), panelWidth, 0, null);
+        }
+        g.dispose();
+        write(image, png);
+    }
+
+    private static BufferedImage panel(Map<String, List<Double>> all, List<String> keys, double[] epochs, int width,
+            int height, String title) {
+        XYChart chart = chart(width, height, title, "Epoch", title.equals("Loss") ? "loss" : "value");
+        Color[] colors = {BLUE, ORANGE, new Color(0x2C, 0xA0, 0x2C), new Color(0xD6, 0x27, 0x28)};
+        int c = 0;
+        for (String key : keys) {
+            double[] v = all.get(key).stream().mapToDouble(Double::doubleValue).toArray();
+            XYSeries s = chart.addSeries(key, epochs, v);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(colors[c++ % colors.length]);
+            s.setLineWidth(2f);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    private static XYChart chart(int width, int height, String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
+        chart.getStyler().setMarkerSize(7);
+        return chart;
+    }
+
+    private static Graphics2D canvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
+    }
+
+    private static void title(Graphics2D g, int width, String title) {
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(title, (width - fm.stringWidth(title)) / 2, 22);
+    }
+
+    private static void axes(Graphics2D g, Frame f, String xLabel, String yLabel) {
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(f.left, f.top, f.plotWidth(), f.plotHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        for (double v : ticks(f.minX, f.maxX)) {
+            int px = (int) Math.round(f.pixelX(v));
+            g.drawLine(px, f.top + f.plotHeight(), px, f.top + f.plotHeight() + 4);
+            String s = tickLabel(v);
+            g.drawString(s, px - fm.stringWidth(s) / 2, f.top + f.plotHeight() + 16);
+        }
+        for (double v : ticks(f.minY, f.maxY)) {
+            int py = (int) Math.round(f.pixelY(v));
+            g.drawLine(f.left - 4, py, f.left, py);
+            String s = tickLabel(v);
+            g.drawString(s, f.left - 7 - fm.stringWidth(s), py + 4);
+        }
+        g.drawString(xLabel, f.left + (f.plotWidth() - fm.stringWidth(xLabel)) / 2, f.top + f.plotHeight() + 34);
+        Graphics2D rotated = (Graphics2D) g.create();
+        rotated.rotate(-Math.PI / 2);
+        rotated.drawString(yLabel, -(f.top + (f.plotHeight() + fm.stringWidth(yLabel)) / 2), 16);
+        rotated.dispose();
+    }
+
+    /** Round tick values: steps of 1, 2 or 5 times a power of ten, about six ticks. */
+    static List<Double> ticks(double min, double max) {
+        double raw = (max - min) / 6;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = magnitude * (raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5
+                : 10);
+        List<Double> ticks = new ArrayList<>();
+        for (double v = Math.ceil(min / step) * step; v <= max + 1e-9 * step; v += step) {
+            ticks.add(Math.abs(v) < 1e-9 * step ? 0 : v);
+        }
+        return ticks;
+    }
+
+    private static String tickLabel(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v)
+                .replaceAll("0+$", "");
+    }
+
+    private static void checkTarget(Path png, int width, int height) {
+        if (png == null) {
+            throw new IllegalArgumentException("Invalid value for argument `path`: null. Expected a .png path.");
+        }
+        if (!png.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("Invalid value for argument `path`: '" + png + "'. Expected a file "
+                    + "name ending in .png.");
+        }
+        if (Files.isDirectory(png)) {
+            throw new IllegalArgumentException("Invalid value for argument `path`: '" + png + "' is a directory.");
+        }
+        for (int[] v : new int[][] {{width, 0}, {height, 1}}) {
+            if (v[0] < MIN_SIZE || v[0] > MAX_SIZE) {
+                throw new IllegalArgumentException("Invalid value for argument `" + (v[1] == 0 ? "width" : "height")
+                        + "`: " + v[0] + ". Expected " + MIN_SIZE + " to " + MAX_SIZE + " pixels.");
+            }
+        }
+    }
+
+    /** Writes the image to a temporary file beside {@code png}, then moves it over {@code png}. */
+    private static void write(BufferedImage image, Path png) {
+        Path target = png.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            if (!ImageIO.write(image, "png", temp.toFile())) {
+                throw new IOException("no PNG writer in this JVM");
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the picture to '" + png + "': " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the original failure is what the caller needs to see
+                }
+            }
+        }
+    }
+
+    /**
+     * Where the plane lies in a decision-boundary picture: data bounds and the plot area in pixels. Pixel (px, py)
+     * of the plot area shows the model's prediction at ({@link #dataX}(px + 0.5), {@link #dataY}(py + 0.5)).
+     */
+    public static final class Frame {
+        final int left;
+        final int top;
+        final int width;
+        final int height;
+        final double minX;
+        final double maxX;
+        final double minY;
+        final double maxY;
+
+        Frame(int width, int height, double minX, double maxX, double minY, double maxY) {
+            this.left = MARGIN_LEFT;
+            this.top = MARGIN_TOP;
+            this.width = width;
+            this.height = height;
+            this.minX = minX;
+            this.maxX = maxX;
+            this.minY = minY;
+            this.maxY = maxY;
+        }
+
+        static Frame around(int width, int height, Dataset a, Dataset b) {
+            double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+            for (Dataset d : new Dataset[] {a, b}) {
+                if (d == null) {
+                    continue;
+                }
+                for (float[] p : d.x()) {
+                    box[0] = Math.min(box[0], p[0]);
+                    box[1] = Math.max(box[1], p[0]);
+                    box[2] = Math.min(box[2], p[1]);
+                    box[3] = Math.max(box[3], p[1]);
+                }
+            }
+            double padX = Math.max(1e-3, (box[1] - box[0]) * 0.08);
+            double padY = Math.max(1e-3, (box[3] - box[2]) * 0.08);
+            return new Frame(width, height, box[0] - padX, box[1] + padX, box[2] - padY, box[3] + padY);
+        }
+
+        /** The plot area's width in pixels. */
+        public int plotWidth() {
+            return width - MARGIN_LEFT - MARGIN_RIGHT;
+        }
+
+        /** The plot area's height in pixels. */
+        public int plotHeight() {
+            return height - MARGIN_TOP - MARGIN_BOTTOM;
+        }
+
+        /** The pixel column of data coordinate x. */
+        public double pixelX(double x) {
+            return left + (x - minX) / (maxX - minX) * plotWidth();
+        }
+
+        /** The pixel row of data coordinate y (up is up). */
+        public double pixelY(double y) {
+            return top + (maxY - y) / (maxY - minY) * plotHeight();
+        }
+
+        /** The data x at a pixel column. */
+        public double dataX(double px) {
+            return minX + (px - left) / plotWidth() * (maxX - minX);
+        }
+
+        /** The data y at a pixel row. */
+        public double dataY(double py) {
+            return maxY - (py - top) / plotHeight() * (maxY - minY);
+        }
+    }
+}
