@@ -248,17 +248,81 @@ public final class Plots {
 
     private static BufferedImage panel(Map<String, List<Double>> all, List<String> keys, double[] epochs, int width,
             int height, String title) {
-        XYChart chart = chart(width, height, title, "Epoch", title.equals("Loss") ? "loss" : "value");
-        Color[] colors = {BLUE, ORANGE, new Color(0x2C, 0xA0, 0x2C), new Color(0xD6, 0x27, 0x28)};
-        int c = 0;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
         for (String key : keys) {
-            double[] v = all.get(key).stream().mapToDouble(Double::doubleValue).toArray();
-            XYSeries s = chart.addSeries(key, epochs, v);
-            s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(colors[c++ % colors.length]);
-            s.setLineWidth(2f);
+            for (double v : all.get(key)) {
+                if (Double.isFinite(v)) {
+                    minY = Math.min(minY, v);
+                    maxY = Math.max(maxY, v);
+                }
+            }
         }
-        return BitmapEncoder.getBufferedImage(chart);
+        if (!(minY <= maxY)) {
+            minY = 0;
+            maxY = 1;
+        }
+        double pad = Math.max(1e-6, (maxY - minY) * 0.05);
+        double maxX = Math.max(epochs[epochs.length - 1], 1);
+        Frame frame = new Frame(width, height, 0, maxX, minY >= 0 ? 0 : minY - pad,
+                maxY + pad);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(image);
+        g.setColor(new Color(0xE4, 0xE4, 0xE4));
+        for (double v : ticks(frame.minY, frame.maxY)) {
+            int py = (int) Math.round(frame.pixelY(v));
+            g.drawLine(frame.left, py, frame.left + frame.plotWidth(), py);
+        }
+        for (double v : ticks(frame.minX, frame.maxX)) {
+            int px = (int) Math.round(frame.pixelX(v));
+            g.drawLine(px, frame.top, px, frame.top + frame.plotHeight());
+        }
+        Color[] colors = {BLUE, ORANGE, new Color(0x2C, 0xA0, 0x2C), new Color(0xD6, 0x27, 0x28)};
+        Graphics2D clip = (Graphics2D) g.create();
+        clip.clipRect(frame.left, frame.top, frame.plotWidth() + 1, frame.plotHeight() + 1);
+        clip.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int k = 0; k < keys.size(); k++) {
+            List<Double> v = all.get(keys.get(k));
+            java.awt.geom.Path2D.Double line = new java.awt.geom.Path2D.Double();
+            for (int i = 0; i < v.size(); i++) {
+                double px = frame.pixelX(epochs[i]);
+                double py = frame.pixelY(v.get(i));
+                if (i == 0) {
+                    line.moveTo(px, py);
+                } else {
+                    line.lineTo(px, py);
+                }
+            }
+            clip.setColor(colors[k % colors.length]);
+            clip.draw(line);
+        }
+        clip.dispose();
+        axes(g, frame, "epoch", title.equals("Loss") ? "loss" : "value");
+        title(g, width, title);
+        // Losses fall to the bottom, metrics such as accuracy rise to the top: keep the legend off the curves.
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        int boxWidth = 34;
+        for (String key : keys) {
+            boxWidth = Math.max(boxWidth, 34 + fm.stringWidth(key));
+        }
+        int boxHeight = keys.size() * 16 + 6;
+        int x = frame.left + frame.plotWidth() - boxWidth - 8;
+        int y = title.equals("Loss") ? frame.top + 8 : frame.top + frame.plotHeight() - boxHeight - 8;
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(x, y, boxWidth, boxHeight);
+        g.setColor(Color.LIGHT_GRAY);
+        g.drawRect(x, y, boxWidth, boxHeight);
+        for (int k = 0; k < keys.size(); k++) {
+            int cy = y + 12 + k * 16;
+            g.setColor(colors[k % colors.length]);
+            g.setStroke(new BasicStroke(2f));
+            g.drawLine(x + 6, cy - 4, x + 24, cy - 4);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(keys.get(k), x + 30, cy);
+        }
+        g.dispose();
+        return image;
     }
 
     // ------------------------------------------------------------------ shared
@@ -271,6 +335,8 @@ public final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
         chart.getStyler().setMarkerSize(7);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
         return chart;
     }
 
@@ -296,16 +362,18 @@ public final class Plots {
         g.drawRect(f.left, f.top, f.plotWidth(), f.plotHeight());
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         FontMetrics fm = g.getFontMetrics();
-        for (double v : ticks(f.minX, f.maxX)) {
+        List<Double> xTicks = ticks(f.minX, f.maxX);
+        for (double v : xTicks) {
             int px = (int) Math.round(f.pixelX(v));
             g.drawLine(px, f.top + f.plotHeight(), px, f.top + f.plotHeight() + 4);
-            String s = tickLabel(v);
+            String s = tickLabel(v, xTicks);
             g.drawString(s, px - fm.stringWidth(s) / 2, f.top + f.plotHeight() + 16);
         }
-        for (double v : ticks(f.minY, f.maxY)) {
+        List<Double> yTicks = ticks(f.minY, f.maxY);
+        for (double v : yTicks) {
             int py = (int) Math.round(f.pixelY(v));
             g.drawLine(f.left - 4, py, f.left, py);
-            String s = tickLabel(v);
+            String s = tickLabel(v, yTicks);
             g.drawString(s, f.left - 7 - fm.stringWidth(s), py + 4);
         }
         g.drawString(xLabel, f.left + (f.plotWidth() - fm.stringWidth(xLabel)) / 2, f.top + f.plotHeight() + 34);
@@ -328,9 +396,11 @@ public final class Plots {
         return ticks;
     }
 
-    private static String tickLabel(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v)
-                .replaceAll("0+$", "");
+    /** A tick value with as many decimals as the step between ticks needs. */
+    static String tickLabel(double v, List<Double> ticks) {
+        double step = ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : 1;
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static void checkTarget(Path png, int width, int height) {
