@@ -10,6 +10,8 @@ import io.github.kerasdjl.History;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
+import io.github.kerasdjl.plot.Plots;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -26,7 +28,8 @@ import java.util.Map;
  * </pre>
  *
  * on TensorFlow Playground's spiral. Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.github.kerasdjl.samples.Lesson001Spiral} (optional argument: epochs).
+ * -Dexec.mainClass=io.github.kerasdjl.samples.Lesson001Spiral} (optional arguments: epochs, picture folder). It
+ * writes the decision boundary and the loss curve to {@code output/}.
  */
 public final class Lesson001Spiral {
 
@@ -52,6 +55,13 @@ public final class Lesson001Spiral {
         Map<String, Double> test = model.evaluate(data.test().x(), data.test().y());
         System.out.printf("train accuracy %.4f, test accuracy %.4f (loss %.4f)%n", history.last("accuracy"),
                 test.get("accuracy"), test.get("loss"));
+        Path dir = Path.of(args.length > 1 ? args[1] : "output");
+        Path boundary = dir.resolve("spiral.png");
+        Path loss = dir.resolve("spiral_loss.png");
+        Plots.decisionBoundary(model, data.train(), data.test(), boundary, 640, 640,
+                String.format("spiral, 3x8 relu: test accuracy %.2f", test.get("accuracy")));
+        Plots.history(history, loss, 960, 400);
+        System.out.println("pictures: " + boundary.toAbsolutePath() + ", " + loss.toAbsolutePath());
         model.close();
     }
 }

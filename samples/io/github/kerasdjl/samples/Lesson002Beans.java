@@ -11,6 +11,8 @@ import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.reference.BeansNetwork;
 import io.github.kerasdjl.reference.Comparison;
 import io.github.kerasdjl.reference.Comparison.Table;
+import io.github.kerasdjl.plot.Plots;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,6 +107,9 @@ public final class Lesson002Beans {
         System.out.print(table);
         System.out.printf(Locale.ROOT, "%nmax weight difference: %.3e (float32 against double)%n",
                 maxDifference(hand.keras(), model.getWeights()));
+        Path png = Path.of(args.length > 1 ? args[1] : "output").resolve("beans_002.png");
+        Plots.curve(model, beans, png, 600, 400, "Lesson 002: Size-Toxicity Function", null, null);
+        System.out.println("picture: " + png.toAbsolutePath());
         model.close();
     }
 

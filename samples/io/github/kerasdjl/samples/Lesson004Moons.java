@@ -10,6 +10,8 @@ import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Moons;
 import io.github.kerasdjl.reference.Comparison;
 import io.github.kerasdjl.reference.Comparison.Table;
+import io.github.kerasdjl.plot.Plots;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -90,6 +92,9 @@ public final class Lesson004Moons {
         System.out.print(table);
         System.out.printf(Locale.ROOT, "%nmax weight difference: %.3e (float32 against double)%n",
                 Lesson002Beans.maxDifference(hand.keras(), model.getWeights()));
+        Path png = Path.of(args.length > 1 ? args[1] : "output").resolve("moons.png");
+        Plots.decisionBoundary(model, moons, null, png, 560, 560, "Lesson 004: two moons, 2-" + HIDDEN + "-1 sigmoid");
+        System.out.println("picture: " + png.toAbsolutePath());
         model.close();
     }
 

@@ -38,8 +38,8 @@ import java.util.Map;
  * differ from the gradient through the clipped probabilities (the autograd path) only where an output is within
  * 1e-7 of 0 or 1.
  *
- * <p>Anything else (another layer type or activation, a custom loss, categorical targets whose rows do not sum
- * to 1) trains through autograd. The tests compare both paths step by step.
+ * <p>Anything else (another layer type or activation, a regularized kernel, a custom loss, categorical targets
+ * whose rows do not sum to 1) trains through autograd. The tests compare both paths step by step.
  */
 final class DenseBackprop implements AutoCloseable {
 
@@ -140,8 +140,8 @@ final class DenseBackprop implements AutoCloseable {
         }
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            // Exactly Dense: a subclass may change the forward pass.
-            if (layer.getClass() != Dense.class) {
+            // Exactly Dense: a subclass may change the forward pass. Regularized kernels go through autograd.
+            if (layer.getClass() != Dense.class || ((Dense) layer).kernelRegularizer() != null) {
                 return false;
             }
             Activation a = ((Dense) layer).activation();

@@ -467,6 +467,12 @@ public class Sequential implements AutoCloseable {
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDArray prediction = forward(x, true);
             NDArray value = loss.compute(y, prediction);
+            for (Layer l : layers) {
+                NDArray penalty = l.penalty();
+                if (penalty != null) {
+                    value = value.add(penalty);
+                }
+            }
             collector.backward(value);
             return new Backward(prediction, value);
         }
@@ -643,7 +649,12 @@ public class Sequential implements AutoCloseable {
                 }
             }
         }
-        Map<String, Double> result = epochLogs(lossSum / x.length);
+        // Keras adds the regularization penalties (fixed during an evaluation) to the reported loss.
+        double penalty = 0;
+        for (Layer l : layers) {
+            penalty += l.hostPenalty();
+        }
+        Map<String, Double> result = epochLogs(lossSum / x.length + penalty);
         resetMetrics();
         return result;
     }

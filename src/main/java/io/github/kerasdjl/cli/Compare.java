@@ -49,11 +49,11 @@ final class Compare implements Callable<Integer> {
         }
         PrintStream out = parent.out;
         // Shuffled once with the seed, then the same batches in the same order for both.
-        Dataset data = net.data().shuffled(net.seed);
+        Dataset data = net.inputs().apply(net.data().shuffled(net.seed));
         try (Sequential model = net.model()) {
-            model.compile(new SGD(net.learningRate, momentum, nesterov), net.loss, "accuracy");
-            out.printf(Locale.ROOT, "Data: %s, %d points (noise %.2f), all for training, shuffled once, same batches for both%n",
-                    net.kind().name().toLowerCase(Locale.ROOT), data.size(), net.noise);
+            model.compile(new SGD(net.learningRate, momentum, nesterov), net.loss);
+            out.printf(Locale.ROOT, "Data: %s, %d points (noise %.2f), features %s, all for training, shuffled once,"
+                    + " same batches for both%n", net.kind().label(), data.size(), net.noise, net.inputs());
             out.printf(Locale.ROOT, "Network: %s; %s, loss %s, batch size %d, %d epochs%n", model.layers(),
                     model.optimizer(), model.loss().name(), net.batchSize, epochs);
             out.printf(Locale.ROOT, "Device: %s; the DSL's step: %s%n", Devices.describe(model.device()),

@@ -7,6 +7,7 @@ import io.github.kerasdjl.backend.Devices;
 import io.github.kerasdjl.callbacks.Callback;
 import io.github.kerasdjl.callbacks.ProgressLogger;
 import io.github.kerasdjl.datasets.Dataset;
+import io.github.kerasdjl.datasets.Features;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.Optimizer;
@@ -103,40 +104,61 @@ public final class Main implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "Invalid value for argument `--print-every`: " + printEvery + ". Expected an integer >= 1.");
         }
-        Dataset data = net.data();
-        Dataset.Split split = data.split(trainRatio, net.seed);
+        boolean regression = kind.isRegression();
+        Features features = net.inputs();
+        Dataset points = net.data();
+        Dataset.Split split = points.split(trainRatio, net.seed);
+        Dataset train = features.apply(split.train());
+        Dataset test = features.apply(split.test());
 
         long start = System.nanoTime();
         try (Sequential model = net.model()) {
-            model.compile(optimizer(), net.loss, "accuracy");
+            if (regression) {
+                model.compile(optimizer(), net.loss);
+            } else {
+                model.compile(optimizer(), net.loss, "accuracy");
+            }
 
-            out.printf(Locale.ROOT, "Data: %s, %d points (noise %.2f), %d for training, %d for testing%n",
-                    kind.name().toLowerCase(Locale.ROOT), data.size(), net.noise, split.train().size(),
-                    split.test().size());
+            out.printf(Locale.ROOT, "Data: %s (%s), %d points (noise %.2f), %d for training, %d for testing%n",
+                    kind.label(), regression ? "regression" : "classification", points.size(), net.noise,
+                    split.train().size(), split.test().size());
+            out.printf(Locale.ROOT, "Features: %s%n", features);
             out.printf(Locale.ROOT, "Device: %s (DJL PyTorch engine)%n", Devices.describe(model.device()));
             out.print(model.summary());
-            out.printf(Locale.ROOT, "Training: %d epochs, batch size %d, %s, loss %s%n", epochs, net.batchSize,
-                    model.optimizer(), model.loss().name());
+            out.printf(Locale.ROOT, "Training: %d epochs, batch size %d, %s, loss %s%s%n", epochs, net.batchSize,
+                    model.optimizer(), model.loss().name(), net.regularization.equalsIgnoreCase("none") ? ""
+                            : ", regularization " + net.regularization + " " + net.regularizationRate);
 
-            History history = model.fit(split.train().x(), split.train().y(), new FitOptions()
+            History history = model.fit(train.x(), train.y(), new FitOptions()
                     .epochs(epochs).batchSize(net.batchSize).verbose(0).callbacks(new EveryNEpochs(printEvery, out)));
-            Map<String, Double> train = model.evaluate(split.train().x(), split.train().y());
-            Map<String, Double> test = model.evaluate(split.test().x(), split.test().y());
+            Map<String, Double> trainScores = model.evaluate(train.x(), train.y());
+            Map<String, Double> testScores = model.evaluate(test.x(), test.y());
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "Train: loss %.4f, accuracy %.4f%n", train.get("loss"), train.get("accuracy"));
-            out.printf(Locale.ROOT, "Test:  loss %.4f, accuracy %.4f%n", test.get("loss"), test.get("accuracy"));
+            out.printf(Locale.ROOT, "Train: %s%n", scores(trainScores));
+            out.printf(Locale.ROOT, "Test:  %s%n", scores(testScores));
             out.printf(Locale.ROOT, "Wall time: %s%n", ProgressLogger.formatSeconds(seconds));
             Path boundary = outputDir.resolve("decision_boundary.png");
             Path lossCurve = outputDir.resolve("loss.png");
-            Plots.decisionBoundary(model, split.train(), split.test(), boundary, 640, 640, String.format(Locale.ROOT,
-                    "%s: test accuracy %.2f after %d epochs", kind.name().toLowerCase(Locale.ROOT),
-                    test.get("accuracy"), epochs));
+            String title = regression
+                    ? String.format(Locale.ROOT, "%s: test loss %.4f after %d epochs", kind.label(),
+                            testScores.get("loss"), epochs)
+                    : String.format(Locale.ROOT, "%s: test accuracy %.2f after %d epochs", kind.label(),
+                            testScores.get("accuracy"), epochs);
+            Plots.decisionBoundary(model, features, regression, split.train(), split.test(), boundary, 640, 640,
+                    title);
             Plots.history(history, lossCurve, 960, 400);
             out.printf(Locale.ROOT, "Decision boundary: %s%nLoss curve: %s%n", boundary.toAbsolutePath(),
                     lossCurve.toAbsolutePath());
-            result = new Result(train, test, history, seconds);
+            result = new Result(trainScores, testScores, history, seconds);
         }
         return 0;
+    }
+
+    private static String scores(Map<String, Double> scores) {
+        StringBuilder b = new StringBuilder();
+        scores.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format(Locale.ROOT, "%.4f", v)));
+        return b.toString();
     }
 
     private Optimizer optimizer() {
@@ -167,8 +189,9 @@ public final class Main implements Callable<Integer> {
         @Override
         public void onEpochEnd(int epoch, Map<String, Double> logs) {
             if ((epoch + 1) % every == 0 || epoch == epochs - 1 || epoch == 0) {
-                out.printf(Locale.ROOT, "Epoch %5d/%d - loss: %.4f - accuracy: %.4f - elapsed %s%n", epoch + 1,
-                        epochs, logs.get("loss"), logs.get("accuracy"),
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %5d/%d", epoch + 1, epochs));
+                logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, " - %s: %.4f", k, v)));
+                out.printf(Locale.ROOT, "%s - elapsed %s%n", line,
                         ProgressLogger.formatSeconds((System.nanoTime() - start) / 1e9));
             }
         }

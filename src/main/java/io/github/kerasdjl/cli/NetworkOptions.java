@@ -2,15 +2,18 @@ package io.github.kerasdjl.cli;
 
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.datasets.Dataset;
+import io.github.kerasdjl.datasets.Features;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.regularizers.Regularizer;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The data and network options that the main job and {@code compare} share: Playground's knobs. */
 final class NetworkOptions {
 
-    @Option(names = "--dataset", description = "circle, xor, gauss or spiral (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", description = "circle, xor, gauss or spiral (classification), plane or "
+            + "multi-gaussian (regression) (default: ${DEFAULT-VALUE})")
     String dataset = "spiral";
 
     @Option(names = "--samples", description = "number of points (default: ${DEFAULT-VALUE}, as Playground)")
@@ -34,6 +37,17 @@ final class NetworkOptions {
     @Option(names = "--loss", description = "mse or binary_crossentropy (default: ${DEFAULT-VALUE}, as the seed)")
     String loss = "mse";
 
+    @Option(names = "--features", split = ",", description = "the inputs, of x1, x2, x1^2, x2^2, x1*x2, sin(x1), "
+            + "sin(x2) (default: x1,x2)")
+    List<String> features = List.of("x1", "x2");
+
+    @Option(names = "--regularization", description = "none, l1, l2 or l1_l2, on every kernel "
+            + "(default: ${DEFAULT-VALUE})")
+    String regularization = "none";
+
+    @Option(names = "--regularization-rate", description = "the regularization rate (default: ${DEFAULT-VALUE})")
+    double regularizationRate = 0.001;
+
     @Option(names = "--seed", description = "seed of the data, the split, the weights and the shuffling "
             + "(default: ${DEFAULT-VALUE})")
     long seed = 42;
@@ -46,19 +60,36 @@ final class NetworkOptions {
         return Playground.Kind.get(dataset);
     }
 
-    /** The data set. */
+    /** The data set: points (x1, x2) and targets. */
     Dataset data() {
         return kind().generate(samples, noise, seed);
     }
 
-    /** The seed's network for two inputs: the hidden layers, then Dense(1, sigmoid); not compiled. */
+    /** The chosen input features, checked. */
+    Features inputs() {
+        return Features.of(features);
+    }
+
+    /**
+     * The seed's network for the chosen features: the hidden layers, then Dense(1, sigmoid) for classification or
+     * Dense(1) (linear, as Playground) for regression; every kernel regularized as asked. Not compiled.
+     */
     Sequential model() {
-        Sequential model = new Sequential().seed(seed).device(device);
-        int inputs = 2;
+        Features f = inputs();
+        Regularizer regularizer = Regularizer.get(regularization, regularizationRate);
         for (int width : layers) {
-            model.add(new Dense(width, activation, model.layers().isEmpty() ? inputs : 0));
+            if (width < 1) {
+                throw new IllegalArgumentException("Invalid value for argument `--layers`: " + layers
+                        + ". Expected widths >= 1.");
+            }
         }
-        model.add(new Dense(1, "sigmoid", model.layers().isEmpty() ? inputs : 0));
+        Sequential model = new Sequential().seed(seed).device(device);
+        for (int width : layers) {
+            model.add(new Dense(width, activation, model.layers().isEmpty() ? f.size() : 0)
+                    .kernelRegularizer(regularizer));
+        }
+        String output = kind().isRegression() ? "linear" : "sigmoid";
+        model.add(new Dense(1, output, model.layers().isEmpty() ? f.size() : 0).kernelRegularizer(regularizer));
         return model;
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * TensorFlow Playground's classification data sets (its {@code src/dataset.ts}), each a short function with its
- * formula visible. Points are 2-D; labels are 1 (Playground's +1, blue) and 0 (Playground's -1, orange), so that a
+ * TensorFlow Playground's data sets (its {@code src/dataset.ts}), each a short function with its formula visible:
+ * four for classification and two for regression ({@link #plane}, {@link #multiGaussian}). Points are 2-D; labels are 1 (Playground's +1, blue) and 0 (Playground's -1, orange), so that a
  * sigmoid output fits them. {@code noise} is Playground's slider divided by 100: 0 to 0.5. The data sets made of two
  * halves give the first (label 1) the extra point when {@code samples} is odd, so there are always {@code samples}
  * points; for even counts the points are Playground's.
@@ -18,13 +18,29 @@ public final class Playground {
 
     /** The data sets by name. */
     public enum Kind {
-        CIRCLE, XOR, GAUSS, SPIRAL;
+        CIRCLE, XOR, GAUSS, SPIRAL,
+        /** Regression: the plane (x + y) / 10. */
+        PLANE,
+        /** Regression: six Gaussian bumps of sign +1 or -1. */
+        MULTI_GAUSSIAN;
 
         private static final Registry<Kind> REGISTRY = new Registry<Kind>("dataset")
                 .register("circle", () -> CIRCLE)
                 .register("xor", () -> XOR)
                 .register("gauss", () -> GAUSS, "gaussian")
-                .register("spiral", () -> SPIRAL);
+                .register("spiral", () -> SPIRAL)
+                .register("plane", () -> PLANE, "reg-plane")
+                .register("multi-gaussian", () -> MULTI_GAUSSIAN, "multi_gaussian", "reg-gauss");
+
+        /** Whether this is one of Playground's regression sets (targets in about [-1, 1]) or a classification set. */
+        public boolean isRegression() {
+            return this == PLANE || this == MULTI_GAUSSIAN;
+        }
+
+        /** The name, as accepted by {@link #get}. */
+        public String label() {
+            return this == MULTI_GAUSSIAN ? "multi-gaussian" : name().toLowerCase(java.util.Locale.ROOT);
+        }
 
         /** The data set for a name. */
         public static Kind get(String name) {
@@ -43,6 +59,8 @@ public final class Playground {
                 case XOR -> xor(samples, noise, seed);
                 case GAUSS -> gauss(samples, noise, seed);
                 case SPIRAL -> spiral(samples, noise, seed);
+                case PLANE -> plane(samples, noise, seed);
+                case MULTI_GAUSSIAN -> multiGaussian(samples, noise, seed);
             };
         }
     }
@@ -136,6 +154,56 @@ public final class Playground {
         return points.dataset();
     }
 
+    /**
+     * Playground's regression plane: x, y in U(-6, 6); the target is (x + y) / 10 for the point moved by
+     * U(-6, 6) * noise (so about -1.2 to 1.2).
+     */
+    public static Dataset plane(int samples, double noise, long seed) {
+        check(samples, noise);
+        Random random = new Random(seed);
+        Points points = new Points(samples);
+        double radius = 6;
+        for (int i = 0; i < samples; i++) {
+            double x = uniform(random, -radius, radius);
+            double y = uniform(random, -radius, radius);
+            double noiseX = uniform(random, -radius, radius) * noise;
+            double noiseY = uniform(random, -radius, radius) * noise;
+            points.add(x, y, (x + noiseX + y + noiseY) / 10);
+        }
+        return points.dataset();
+    }
+
+    /** The six bumps of {@link #multiGaussian}: centre x, centre y, sign. */
+    private static final double[][] BUMPS = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1},
+        {4, -2.5, -1}};
+
+    /**
+     * Playground's multi-Gaussian regression: x, y in U(-6, 6); the target is, of the six bumps at (+-4 or 0,
+     * +-2.5) with alternating signs, the one largest in absolute value of sign * max(0, 1 - d / 2), d the distance
+     * to its centre of the point moved by U(-6, 6) * noise.
+     */
+    public static Dataset multiGaussian(int samples, double noise, long seed) {
+        check(samples, noise);
+        Random random = new Random(seed);
+        Points points = new Points(samples);
+        double radius = 6;
+        for (int i = 0; i < samples; i++) {
+            double x = uniform(random, -radius, radius);
+            double y = uniform(random, -radius, radius);
+            double px = x + uniform(random, -radius, radius) * noise;
+            double py = y + uniform(random, -radius, radius) * noise;
+            double label = 0;
+            for (double[] bump : BUMPS) {
+                double value = bump[2] * Math.max(0, 1 - Math.hypot(px - bump[0], py - bump[1]) / 2);
+                if (Math.abs(value) > Math.abs(label)) {
+                    label = value;
+                }
+            }
+            points.add(x, y, label);
+        }
+        return points.dataset();
+    }
+
     /** The size of half {@code part} (0 or 1): the first half takes the extra point of an odd count. */
     private static int half(int samples, int part) {
         return part == 0 ? samples - samples / 2 : samples / 2;
@@ -182,9 +250,9 @@ public final class Playground {
             y = new float[capacity][];
         }
 
-        void add(double px, double py, int label) {
+        void add(double px, double py, double label) {
             x[size] = new float[] {(float) px, (float) py};
-            y[size] = new float[] {label};
+            y[size] = new float[] {(float) label};
             size++;
         }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.initializers.Initializer;
+import io.github.kerasdjl.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +22,7 @@ public class Dense extends Layer {
     private boolean useBias = true;
     private Initializer kernelInitializer = Initializer.GLOROT_UNIFORM;
     private Initializer biasInitializer = Initializer.ZEROS;
+    private Regularizer kernelRegularizer;
     private int builtInputDim;
     private NDArray kernel;
     private NDArray bias;
@@ -74,6 +76,32 @@ public class Dense extends Layer {
         requireNotBuilt("bias_initializer");
         this.biasInitializer = Initializer.get(name);
         return this;
+    }
+
+    /** Keras' {@code kernel_regularizer}: {@code Regularizer.l2(0.01)}, or null for none. */
+    public Dense kernelRegularizer(Regularizer regularizer) {
+        this.kernelRegularizer = regularizer;
+        return this;
+    }
+
+    /** Keras' {@code kernel_regularizer} by name ({@code "l1"}, {@code "l2"}, {@code "l1_l2"}), rate 0.01. */
+    public Dense kernelRegularizer(String name) {
+        return kernelRegularizer(Regularizer.get(name, Regularizer.DEFAULT_RATE));
+    }
+
+    /** The kernel's regularizer, or null. */
+    public Regularizer kernelRegularizer() {
+        return kernelRegularizer;
+    }
+
+    @Override
+    public NDArray penalty() {
+        return kernelRegularizer == null || !isBuilt() ? null : kernelRegularizer.penalty(kernel);
+    }
+
+    @Override
+    public double hostPenalty() {
+        return kernelRegularizer == null || !isBuilt() ? 0 : kernelRegularizer.penalty(kernel.toFloatArray());
     }
 
     private void requireNotBuilt(String what) {
@@ -214,6 +242,7 @@ public class Dense extends Layer {
     @Override
     public String toString() {
         return "Dense(units=" + units + ", activation=" + activation.kerasName()
-                + (inputDim > 0 ? ", input_dim=" + inputDim : "") + (useBias ? "" : ", use_bias=false") + ")";
+                + (inputDim > 0 ? ", input_dim=" + inputDim : "") + (useBias ? "" : ", use_bias=false")
+                + (kernelRegularizer == null ? "" : ", kernel_regularizer=" + kernelRegularizer) + ")";
     }
 }

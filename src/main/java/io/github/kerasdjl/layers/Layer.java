@@ -61,6 +61,16 @@ public abstract class Layer {
     /** The trainable weights, in Keras' order (kernel, then bias), empty before {@link #build}. */
     public abstract List<Weight> weights();
 
+    /** The regularization penalty of this layer's weights as an engine scalar (Keras' layer.losses), or null. */
+    public NDArray penalty() {
+        return null;
+    }
+
+    /** The same penalty computed on the host from the current weights; 0 without a regularizer. */
+    public double hostPenalty() {
+        return 0;
+    }
+
     /** The number of scalars in the weights (0 before build). */
     public long countParams() {
         long n = 0;

@@ -3,6 +3,7 @@ package io.github.kerasdjl.plot;
 import io.github.kerasdjl.History;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.datasets.Dataset;
+import io.github.kerasdjl.datasets.Features;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -64,20 +65,32 @@ public final class Plots {
      */
     public static Frame decisionBoundary(Sequential model, Dataset train, Dataset test, Path png, int width,
             int height, String title) {
+        return decisionBoundary(model, Features.PLAIN, false, train, test, png, width, height, title);
+    }
+
+    /**
+     * The same picture for a model that sees {@code features} of the points (Playground's feature crosses), and
+     * for regression: with {@code regression} the model's output and the targets, about -1 to 1, are colored
+     * orange at -1, white at 0 and blue at 1, as Playground colors them.
+     *
+     * @param train the training points (x1, x2) and targets; test points, or null
+     */
+    public static Frame decisionBoundary(Sequential model, Features features, boolean regression, Dataset train,
+            Dataset test, Path png, int width, int height, String title) {
         checkTarget(png, width, height);
-        if (model == null || train == null) {
-            throw new IllegalArgumentException("Invalid value for argument `" + (model == null ? "model" : "train")
-                    + "`: null.");
+        if (model == null || train == null || features == null) {
+            throw new IllegalArgumentException("Invalid value for argument `" + (model == null ? "model"
+                    : train == null ? "train" : "features") + "`: null.");
         }
         if (train.size() == 0 || train.x()[0].length != 2 || (test != null && test.size() > 0
                 && test.x()[0].length != 2)) {
             throw new IllegalArgumentException("Invalid value for argument `train`: " + train + ". A decision "
-                    + "boundary is drawn for points with exactly 2 features.");
+                    + "boundary is drawn for points with exactly 2 coordinates.");
         }
-        if (model.inputDim() != 0 && model.inputDim() != 2 || model.outputDim() != 1) {
+        if (model.inputDim() != 0 && model.inputDim() != features.size() || model.outputDim() != 1) {
             throw new IllegalArgumentException("Invalid value for argument `model`: it takes " + model.inputDim()
-                    + " inputs and gives " + model.outputDim() + " outputs. A decision boundary needs 2 inputs and "
-                    + "1 output (a probability).");
+                    + " inputs and gives " + model.outputDim() + " outputs. Expected " + features.size()
+                    + " inputs (the features " + features + ") and 1 output.");
         }
         Frame frame = Frame.around(width, height, train, test);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -93,19 +106,19 @@ public final class Plots {
                 grid[py * pw + px][1] = (float) frame.dataY(frame.top + py + 0.5);
             }
         }
-        float[][] p = model.predict(grid);
+        float[][] p = model.predict(features.apply(grid));
         for (int py = 0; py < ph; py++) {
             for (int px = 0; px < pw; px++) {
-                image.setRGB(frame.left + px, frame.top + py, probabilityColor(p[py * pw + px][0]).getRGB());
+                image.setRGB(frame.left + px, frame.top + py, color(p[py * pw + px][0], regression).getRGB());
             }
         }
-        points(g, frame, train, false);
+        points(g, frame, train, false, regression);
         if (test != null) {
-            points(g, frame, test, true);
+            points(g, frame, test, true, regression);
         }
         axes(g, frame, "x1", "x2");
         title(g, width, title == null ? "Decision boundary" : title);
-        legend(g, frame, test != null);
+        legend(g, frame, test != null, regression);
         g.dispose();
         write(image, png);
         return frame;
@@ -123,13 +136,19 @@ public final class Plots {
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
     }
 
-    private static void points(Graphics2D g, Frame frame, Dataset data, boolean test) {
+    /** A model output's color: a probability, or for regression a value from -1 (orange) to 1 (blue). */
+    private static Color color(double value, boolean regression) {
+        return probabilityColor(regression ? (value + 1) / 2 : value);
+    }
+
+    private static void points(Graphics2D g, Frame frame, Dataset data, boolean test, boolean regression) {
         double r = 4;
         for (int i = 0; i < data.size(); i++) {
             double px = frame.pixelX(data.x()[i][0]);
             double py = frame.pixelY(data.x()[i][1]);
             Ellipse2D dot = new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r);
-            g.setColor(data.y()[i][0] > 0.5 ? BLUE : ORANGE);
+            float y = data.y()[i][0];
+            g.setColor(regression ? color(y, true) : y > 0.5 ? BLUE : ORANGE);
             g.fill(dot);
             g.setColor(test ? Color.BLACK : Color.WHITE);
             g.setStroke(new BasicStroke(test ? 1.6f : 1f));
@@ -137,11 +156,12 @@ public final class Plots {
         }
     }
 
-    private static void legend(Graphics2D g, Frame frame, boolean withTest) {
+    private static void legend(Graphics2D g, Frame frame, boolean withTest, boolean regression) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         FontMetrics fm = g.getFontMetrics();
-        String[] labels = withTest ? new String[] {"label 1", "label 0", "test point"}
-                : new String[] {"label 1", "label 0"};
+        String high = regression ? "+1" : "label 1";
+        String low = regression ? "-1" : "label 0";
+        String[] labels = withTest ? new String[] {high, low, "test point"} : new String[] {high, low};
         int boxWidth = 16 + Math.max(fm.stringWidth("test point"), fm.stringWidth("label 1")) + 10;
         int x = frame.left + frame.plotWidth() - boxWidth - 6;
         int y = frame.top + 6;

@@ -184,6 +184,10 @@ public final class ReferenceMlp {
             if (!(l instanceof Dense d)) {
                 throw new IllegalArgumentException("The reference knows Dense layers only, not " + l.typeName());
             }
+            if (d.kernelRegularizer() != null) {
+                throw new IllegalArgumentException("The reference has no regularizers; layer '" + d.getName()
+                        + "' has " + d.kernelRegularizer() + ".");
+            }
             float[][] k = d.getKernel();
             double[][] w = new double[k.length][];
             for (int i = 0; i < k.length; i++) {

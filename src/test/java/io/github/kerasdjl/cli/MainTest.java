@@ -54,7 +54,8 @@ class MainTest {
     void spiralReachesNinetyPercentTestAccuracy() throws java.io.IOException {
         Run r = new Run("--epochs", "600", "--print-every", "200");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("Data: spiral, 500 points (noise 0.00), 400 for training, 100 for testing"), r.out);
+        assertTrue(r.out.contains("Data: spiral (classification), 500 points (noise 0.00), 400 for training, 100 for"
+                + " testing"), r.out);
         assertTrue(r.out.contains("Total params: 177"), r.out);
         assertTrue(r.out.contains("Epoch   200/600 - loss: "), r.out);
         assertTrue(r.out.contains("Test:  loss"), r.out);
@@ -73,9 +74,30 @@ class MainTest {
         Run r = new Run("--dataset", "xor", "--epochs", "40", "--layers", "3", "--activation", "tanh",
                 "--lr", "0.1", "--batch-size", "20", "--noise", "0.1", "--print-every", "1000");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("Data: xor"), r.out);
+        assertTrue(r.out.contains("Data: xor (classification)"), r.out);
         assertTrue(r.out.contains("Total params: 13"), r.out); // 2*3+3 + 3+1
         assertTrue(r.out.contains("Epoch    40/40"), r.out);
+    }
+
+    @Test
+    void regressionWithFeatureCrossesAndRegularization() {
+        Run r = new Run("--dataset", "plane", "--epochs", "30", "--layers", "4", "--activation", "tanh",
+                "--features", "x1,x2,x1*x2", "--regularization", "l2", "--regularization-rate", "0.001",
+                "--lr", "0.01", "--samples", "200", "--print-every", "10");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Data: plane (regression), 200 points"), r.out);
+        assertTrue(r.out.contains("Features: x1, x2, x1*x2"), r.out);
+        assertTrue(r.out.contains("Total params: 21"), r.out); // 3*4+4 + 4+1
+        assertTrue(r.out.contains("regularization l2 0.001"), r.out);
+        assertTrue(!r.out.contains("accuracy"), "no accuracy for regression: " + r.out);
+        java.util.List<Double> loss = r.main.result().history().get("loss");
+        assertTrue(loss.get(loss.size() - 1) < 0.5 * loss.get(0), "the loss falls: " + loss);
+        r = new Run("--dataset", "multi-gaussian", "--features", "x1,x3", "--epochs", "1");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("'x3'"), r.err);
+        r = new Run("--regularization", "l5", "--epochs", "1");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("'l5'"), r.err);
     }
 
     @Test
@@ -83,7 +105,8 @@ class MainTest {
         Run r = new Run("--help");
         assertEquals(0, r.code);
         for (String option : new String[] {"--dataset", "--epochs", "--learning-rate", "--batch-size",
-                "--activation", "--layers", "--noise", "--seed", "--device"}) {
+                "--activation", "--layers", "--noise", "--seed", "--device", "--features", "--regularization",
+                "--regularization-rate", "--train-ratio", "--output-dir"}) {
             assertTrue(r.out.contains(option), option + " missing from help: " + r.out);
         }
     }

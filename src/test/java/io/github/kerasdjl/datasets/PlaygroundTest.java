@@ -93,8 +93,10 @@ class PlaygroundTest {
         for (float[] y : d.y()) {
             ones += (int) y[0];
         }
-        assertTrue(ones > 60 && ones < 140, kind + " has " + ones + " of 200 labelled 1");
-        assertEquals(kind, Playground.Kind.get(kind.name().toLowerCase()));
+        if (!kind.isRegression()) {
+            assertTrue(ones > 60 && ones < 140, kind + " has " + ones + " of 200 labelled 1");
+        }
+        assertEquals(kind, Playground.Kind.get(kind.label()));
     }
 
     @Test

@@ -16,13 +16,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seeds' hand-rolled networks and their DSL twins compute the same thing: from the same start, on the same
  * samples in the same order, they end at the same weights (float32 against double, so within 1e-5 to 1e-4).
  */
 class SeedNetworksTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void beansNetworkOf002AndTheDslTakeTheSameSteps() {
@@ -81,12 +87,12 @@ class SeedNetworksTest {
 
     @Test
     void samplesPrintBothSidesAndTheSeedsTestPoints() {
-        String beans = run(() -> Lesson002Beans.main(new String[] {"30"}));
+        String beans = run(() -> Lesson002Beans.main(new String[] {"30", dir.toString()}));
         assertTrue(beans.contains("hand-rolled (002)") && beans.contains("DSL (keras-djl)"), beans);
         assertTrue(beans.contains("toxicity of a bean of size 0.8"), beans);
         assertTrue(beans.matches("(?s).*max weight difference: \\d\\.\\d{3}e-0[5-9].*"), beans);
 
-        String moons = run(() -> Lesson004Moons.main(new String[] {"3000"}));
+        String moons = run(() -> Lesson004Moons.main(new String[] {"3000", dir.toString()}));
         assertTrue(moons.contains("prediction for [0.0, -0.5]"), moons);
         assertTrue(moons.contains("0.9910") && moons.contains("0.0068"), "the lesson's numbers: " + moons);
         // As in the lesson, after 3000 iterations [0, -0.5] is on the lower moon (1) and [1, 1] on the upper (0).
@@ -97,6 +103,51 @@ class SeedNetworksTest {
             assertTrue(Double.parseDouble(upper[side]) < 0.05, moons);
         }
         assertTrue(row(moons, "accuracy")[1].equals("1.0000"), moons);
+        assertTrue(Files.exists(dir.resolve("beans_002.png")) && Files.exists(dir.resolve("moons.png")));
+    }
+
+    /** Lesson 000: one neuron cannot draw the hump of toxic middle-sized beans; a hidden layer of two can. */
+    @Test
+    void oneNeuronCannotFitTheHumpAndAHiddenLayerCan() {
+        String out = run(() -> Lesson000Beans.main(new String[] {"500", dir.toString()}));
+        double one = Double.parseDouble(field(out, "one neuron:", "accuracy"));
+        double two = Double.parseDouble(field(out, "hidden layer:", "accuracy"));
+        assertTrue(one < 0.85, out);
+        assertTrue(two > 0.95, out);
+        assertTrue(Files.exists(dir.resolve("beans_one_neuron.png")) && Files.exists(dir.resolve(
+                "beans_hidden_layer.png")), out);
+    }
+
+    /** Lesson 003: without activations the network stays linear and cannot separate the circle. */
+    @Test
+    void withoutActivationsTheNetworkStaysLinear() {
+        String out = run(() -> Lesson003Linear.main(new String[] {"300", dir.toString()}));
+        double linear = Double.parseDouble(field(out, "linear", "accuracy"));
+        double relu = Double.parseDouble(field(out, "relu", "accuracy"));
+        assertTrue(linear < 0.75, out);
+        assertTrue(relu > 0.9, out);
+        assertTrue(Files.exists(dir.resolve("circle_linear.png")) && Files.exists(dir.resolve("circle_relu.png")));
+    }
+
+    @Test
+    void playgroundTasksWriteTheirPictures() {
+        String out = run(() -> Lesson001Playground.main(new String[] {"20", dir.toString()}));
+        for (String name : new String[] {"circle_3_sigmoid", "circle_3_relu", "xor_3_sigmoid", "xor_3_relu"}) {
+            assertTrue(Files.exists(dir.resolve(name + ".png")), name + ": " + out);
+        }
+    }
+
+    /** The number after {@code key} on the line starting with {@code prefix}. */
+    private static String field(String out, String prefix, String key) {
+        for (String line : out.split("\n")) {
+            if (line.startsWith(prefix)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(key + " (\\d\\.\\d+)").matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no " + key + " on a line starting " + prefix + ": " + out);
     }
 
     private static String[] row(String table, String label) {
