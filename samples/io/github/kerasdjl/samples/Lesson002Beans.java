@@ -10,6 +10,7 @@ import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.reference.BeansNetwork;
 import io.github.kerasdjl.reference.Comparison;
+import io.github.kerasdjl.reference.ReferenceMlp;
 import io.github.kerasdjl.reference.Comparison.Table;
 import io.github.kerasdjl.plot.Plots;
 import java.nio.file.Path;
@@ -137,19 +138,11 @@ public final class Lesson002Beans {
     }
 
     static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
+        return ReferenceMlp.toDouble(v);
     }
 
     static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
+        return ReferenceMlp.toFloat(v);
     }
 
     static double[][] toColumn(double[] v) {

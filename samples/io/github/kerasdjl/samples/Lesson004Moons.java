@@ -99,10 +99,6 @@ public final class Lesson004Moons {
     }
 
     static double[][] toDouble(float[][] v) {
-        double[][] d = new double[v.length][];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = Lesson002Beans.toDouble(v[i]);
-        }
-        return d;
+        return io.github.kerasdjl.reference.ReferenceMlp.toDouble(v);
     }
 }

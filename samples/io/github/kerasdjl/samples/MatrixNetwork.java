@@ -159,11 +159,7 @@ final class MatrixNetwork {
     }
 
     static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
+        return io.github.kerasdjl.reference.ReferenceMlp.toDouble(v);
     }
 
     static double[] flatten(double[][] m) {

@@ -398,7 +398,8 @@ public final class ReferenceMlp {
         return new Pass(z, a);
     }
 
-    static double[] toDouble(float[] v) {
+    /** float32 values as double. */
+    public static double[] toDouble(float[] v) {
         double[] d = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             d[i] = v[i];
@@ -415,7 +416,8 @@ public final class ReferenceMlp {
         return d;
     }
 
-    static float[] toFloat(double[] v) {
+    /** Values rounded to float32. */
+    public static float[] toFloat(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             f[i] = (float) v[i];
