@@ -168,7 +168,7 @@ public final class Main implements Callable<Integer> {
         };
     }
 
-    /** A progress line (epoch, loss, accuracy, elapsed) every N epochs and at the last one. */
+    /** A progress line (epoch, loss, metrics, elapsed, ETA) every N epochs and at the first and last. */
     static final class EveryNEpochs implements Callback {
         private final int every;
         final PrintStream out;
@@ -191,8 +191,10 @@ public final class Main implements Callable<Integer> {
             if ((epoch + 1) % every == 0 || epoch == epochs - 1 || epoch == 0) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %5d/%d", epoch + 1, epochs));
                 logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, " - %s: %.4f", k, v)));
-                out.printf(Locale.ROOT, "%s - elapsed %s%n", line,
-                        ProgressLogger.formatSeconds((System.nanoTime() - start) / 1e9));
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                int left = epochs - epoch - 1;
+                out.printf(Locale.ROOT, "%s - elapsed %s%s%n", line, ProgressLogger.formatSeconds(elapsed),
+                        left > 0 ? " - ETA " + ProgressLogger.formatSeconds(elapsed / (epoch + 1) * left) : "");
             }
         }
     }

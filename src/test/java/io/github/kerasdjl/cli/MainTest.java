@@ -58,6 +58,7 @@ class MainTest {
                 + " testing"), r.out);
         assertTrue(r.out.contains("Total params: 177"), r.out);
         assertTrue(r.out.contains("Epoch   200/600 - loss: "), r.out);
+        assertTrue(r.out.matches("(?s).*Epoch   200/600 - loss: [^\\n]* - elapsed [^\\n]* - ETA .*"), r.out);
         assertTrue(r.out.contains("Test:  loss"), r.out);
         assertTrue(r.out.contains("Wall time: "), r.out);
         assertTrue(r.out.contains("Decision boundary: " + PICTURES.resolve("decision_boundary.png").toAbsolutePath()),
