@@ -57,7 +57,8 @@ public final class Plots {
 
     /**
      * The decision boundary of a model with 2 inputs and 1 output (a probability): each pixel of the plane colored
-     * by the predicted probability there (orange 0, white 0.5, blue 1, as Playground), training points as filled
+     * by the predicted probability there (orange 0, white 0.5, blue 1, as Playground, lightened by
+     * {@link #background}), training points as filled
      * dots and test points as dots with a black ring. The plane spans the points with a margin.
      *
      * @param test test points, or null
@@ -109,7 +110,8 @@ public final class Plots {
         float[][] p = model.predict(features.apply(grid));
         for (int py = 0; py < ph; py++) {
             for (int px = 0; px < pw; px++) {
-                image.setRGB(frame.left + px, frame.top + py, color(p[py * pw + px][0], regression).getRGB());
+                image.setRGB(frame.left + px, frame.top + py, background(color(p[py * pw + px][0], regression))
+                        .getRGB());
             }
         }
         points(g, frame, train, false, regression);
@@ -134,6 +136,11 @@ public final class Plots {
         return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
                 (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+
+    /** The plane's color under a point color: lighter, so that the points on top stand out, as in Playground. */
+    public static Color background(Color pointColor) {
+        return mix(Color.WHITE, pointColor, 0.6);
     }
 
     /** A model output's color: a probability, or for regression a value from -1 (orange) to 1 (blue). */

@@ -80,7 +80,7 @@ class PlotsTest {
                         continue;
                     }
                     Color c = new Color(image.getRGB(px, py));
-                    Color expected = Plots.probabilityColor(p);
+                    Color expected = Plots.background(Plots.probabilityColor(p));
                     assertEquals(expected.getRGB(), c.getRGB(), "pixel " + px + "," + py + " at p=" + p);
                     if (p > 0.5) {
                         assertTrue(c.getBlue() > c.getRed(), "blue where the model says 1");
