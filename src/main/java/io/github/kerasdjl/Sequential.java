@@ -40,6 +40,9 @@ public class Sequential implements AutoCloseable {
     private Random shuffleRandom;
     private String deviceSpec;
     private Device device;
+    private List<Device> devices = List.of();
+    /** For data-parallel training: the weights of replicas 1..n-1, per replica in variables() order. */
+    private final List<List<NDArray>> replicas = new ArrayList<>();
     private NDManager manager;
     private int inputDim;
     private boolean closed;
@@ -89,14 +92,25 @@ public class Sequential implements AutoCloseable {
      */
     public Sequential device(String spec) {
         requireNotBuilt("device");
-        this.device = Devices.parse(spec);
+        List<Device> list = Devices.parseList(spec);
+        this.device = list.get(0);
+        this.devices = list;
         this.deviceSpec = spec;
         return this;
     }
 
-    /** The device the model runs on (the engine's default unless one was named). */
+    /** The device the model runs on (the engine's default unless one was named); the first of a list. */
     public Device device() {
         return device != null ? device : Devices.defaultDevice();
+    }
+
+    /**
+     * The devices of data-parallel training: one replica on each, each step's batch split over them and their
+     * gradients summed on the first (Keras' MirroredStrategy). A single device unless a list was named, e.g.
+     * {@code device("gpu:0,gpu:1")}.
+     */
+    public List<Device> devices() {
+        return devices.size() > 1 ? devices : List.of(device());
     }
 
     /** Appends a layer; unnamed layers get Keras' names ({@code dense}, {@code dense_1}, ...). */
@@ -151,7 +165,7 @@ public class Sequential implements AutoCloseable {
      */
     public boolean usesFastPath() {
         requireCompiled("usesFastPath");
-        return fastPath && DenseBackprop.supports(layers, loss);
+        return fastPath && devices().size() == 1 && DenseBackprop.supports(layers, loss);
     }
 
     /** The layers, in order. */
@@ -218,6 +232,17 @@ public class Sequential implements AutoCloseable {
         this.device = d;
         this.manager = m;
         this.inputDim = inputs;
+        for (int r = 1; r < devices.size(); r++) {
+            NDManager replicaManager = m.newSubManager(devices.get(r));
+            List<NDArray> copies = new ArrayList<>();
+            for (NDArray v : variables()) {
+                NDArray copy = copyTo(v, devices.get(r));
+                copy.attach(replicaManager);
+                copy.setRequiresGradient(true);
+                copies.add(copy);
+            }
+            replicas.add(copies);
+        }
     }
 
     // ------------------------------------------------------------------ compile
@@ -362,12 +387,13 @@ public class Sequential implements AutoCloseable {
         }
         History history = new History();
         stopTraining = false;
+        syncReplicas(variables); // setWeights may have changed the weights since the last fit
         for (Callback c : callbacks) {
             c.onTrainBegin(this, options.epochs(), steps);
         }
         Map<String, Double> logs = new LinkedHashMap<>();
         try (NDManager data = manager.newSubManager();
-                DenseBackprop hand = fastPath ? DenseBackprop.plan(layers, loss, optimizer, Tensors.flatten(y),
+                DenseBackprop hand = fastPath && replicas.isEmpty() ? DenseBackprop.plan(layers, loss, optimizer, Tensors.flatten(y),
                         y[0].length, data, Math.min(batchSize, n), n % batchSize == 0 ? batchSize : n % batchSize)
                         : null) {
             NDArray xAll = Tensors.toArray(data, x);
@@ -390,11 +416,13 @@ public class Sequential implements AutoCloseable {
                         xs = xAll.get(index);
                         ys = yAll.get(index);
                     }
-                    float[] targets = metrics.isEmpty() && hand == null ? null : flatten(y, order);
+                    float[] targets = metrics.isEmpty() && hand == null && replicas.isEmpty() ? null
+                            : flatten(y, order);
                     for (int step = 0; step < steps; step++) {
                         int start = step * batchSize;
                         int end = Math.min(n, start + batchSize);
                         lossSum += (hand != null ? handStep(hand, xs, ys, targets, start, end)
+                                : !replicas.isEmpty() ? parallelStep(xs, ys, targets, start, end, variables)
                                 : trainStep(xs, ys, targets, start, end, variables)) * (end - start);
                         seen += end - start;
                         if (batchLogs) {
@@ -456,6 +484,94 @@ public class Sequential implements AutoCloseable {
             }
             return pass.loss().getFloat();
         }
+    }
+
+    /**
+     * A data-parallel step: rows [start, end) split into one near-equal part per device, each replica's forward and
+     * backward on its part with its loss weighted by its share of the rows, the gradients summed on the first
+     * device, one optimizer update there, and the new weights copied to the replicas. The same step as on one
+     * device, within float rounding.
+     */
+    private double parallelStep(NDArray xs, NDArray ys, float[] targets, int start, int end,
+            List<NDArray> variables) {
+        try (NDScope stepScope = new NDScope()) {
+            stepScope.suppressNotUsedWarning();
+            int rows = end - start;
+            int n = devices.size();
+            int cols = outputDim();
+            float[] predicted = new float[rows * cols];
+            double batchLoss = 0;
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                for (int r = 0; r < n; r++) {
+                    int from = start + rows * r / n;
+                    int to = start + rows * (r + 1) / n;
+                    if (from == to) {
+                        continue;
+                    }
+                    Device d = devices.get(r);
+                    NDIndex part = new NDIndex().addSliceDim(from, to);
+                    NDArray a = xs.get(part).toDevice(d, false);
+                    List<NDArray> weights = r == 0 ? variables : replicas.get(r - 1);
+                    int w = 0;
+                    for (Layer l : layers) {
+                        int count = l.weights().size();
+                        a = l.forward(a, weights.subList(w, w + count), true);
+                        w += count;
+                    }
+                    NDArray value = loss.compute(ys.get(part).toDevice(d, false), a).muli((float) (to - from) / rows);
+                    if (r == 0) {
+                        for (Layer l : layers) {
+                            NDArray penalty = l.penalty();
+                            if (penalty != null) {
+                                value = value.add(penalty);
+                            }
+                        }
+                    }
+                    collector.backward(value);
+                    batchLoss += value.getFloat();
+                    System.arraycopy(a.toFloatArray(), 0, predicted, (from - start) * cols, (to - from) * cols);
+                }
+            }
+            List<NDArray> gradients = new ArrayList<>(variables.size());
+            List<NDArray> used = new ArrayList<>();
+            for (int v = 0; v < variables.size(); v++) {
+                NDArray g = variables.get(v).getGradient();
+                used.add(g);
+                for (List<NDArray> replica : replicas) {
+                    NDArray rg = replica.get(v).getGradient();
+                    used.add(rg);
+                    g = g.add(rg.toDevice(device, false));
+                }
+                gradients.add(g);
+            }
+            optimizer.apply(variables, gradients);
+            for (NDArray g : used) {
+                g.subi(g);
+            }
+            syncReplicas(variables);
+            updateMetrics(targets, predicted, start, end);
+            return batchLoss;
+        }
+    }
+
+    /** Copies the first device's weights to every replica. */
+    private void syncReplicas(List<NDArray> variables) {
+        NDIndex all = new NDIndex("...");
+        for (int r = 0; r < replicas.size(); r++) {
+            for (int v = 0; v < variables.size(); v++) {
+                NDArray copy = copyTo(variables.get(v), devices.get(r + 1));
+                replicas.get(r).get(v).set(all, copy);
+                copy.close();
+            }
+        }
+    }
+
+    /**
+     * A copy of {@code a} on {@code d}. Not {@code toDevice(d, true)} alone: for the array's own device libtorch's
+     * {@code to} returns the same tensor, and a replica must not share its storage with the original.
+     */
+    private static NDArray copyTo(NDArray a, Device d) {
+        return d.equals(a.getDevice()) ? a.duplicate() : a.toDevice(d, true);
     }
 
     /** The prediction and batch loss of a forward pass whose gradients are now in the variables. */

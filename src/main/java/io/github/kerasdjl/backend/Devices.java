@@ -2,7 +2,11 @@ package io.github.kerasdjl.backend;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +61,54 @@ public final class Devices {
                     + (count - 1) + ".");
         }
         return Device.gpu(index);
+    }
+
+    /**
+     * Parses a comma-separated list of devices for data-parallel training ({@code "gpu:0,gpu:1"}), each checked as
+     * {@link #parse} checks it. All must be GPUs, or all CPUs: DJL's PyTorch engine has one CPU device, so
+     * {@code "cpu:0,cpu:1"} makes two replicas on it (the data-parallel code path without a GPU, not faster). A
+     * device named twice is an error. A single name gives a list of one.
+     */
+    public static List<Device> parseList(String spec) {
+        if (spec == null || !spec.contains(",")) {
+            return List.of(parse(spec));
+        }
+        List<Device> devices = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Boolean gpu = null;
+        for (String part : spec.split(",", -1)) {
+            String name = part.trim();
+            Matcher m = SPEC.matcher(name);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Invalid value for argument `device`: '" + spec + "'. '" + name
+                        + "' is not a device: expected a list such as 'gpu:0,gpu:1'.");
+            }
+            boolean isGpu = !m.group(1).equalsIgnoreCase("cpu");
+            String normal = (isGpu ? "gpu:" : "cpu:") + (m.group(2) == null ? "0" : Integer.parseInt(m.group(2)));
+            if (!seen.add(normal)) {
+                throw new IllegalArgumentException("Invalid value for argument `device`: '" + spec + "'. " + normal
+                        + " is named twice; each device holds one replica.");
+            }
+            if (gpu != null && gpu != isGpu) {
+                throw new IllegalArgumentException("Invalid value for argument `device`: '" + spec + "'. It mixes"
+                        + " CPU and GPU devices; data-parallel training needs devices of one kind.");
+            }
+            gpu = isGpu;
+            devices.add(parse(name));
+        }
+        return List.copyOf(devices);
+    }
+
+    /** Devices for logs: {@code cpu}, {@code gpu:0}, or {@code gpu:0, gpu:1 (data parallel, 2 replicas)}. */
+    public static String describe(List<Device> devices) {
+        if (devices.size() == 1) {
+            return describe(devices.get(0));
+        }
+        List<String> names = new ArrayList<>();
+        for (Device d : devices) {
+            names.add(describe(d));
+        }
+        return String.join(", ", names) + " (data parallel, " + devices.size() + " replicas)";
     }
 
     /** A short description of a device for logs: {@code cpu} or {@code gpu:0}. */

@@ -56,7 +56,7 @@ final class Compare implements Callable<Integer> {
                     + " same batches for both%n", net.kind().label(), data.size(), net.noise, net.inputs());
             out.printf(Locale.ROOT, "Network: %s; %s, loss %s, batch size %d, %d epochs%n", model.layers(),
                     model.optimizer(), model.loss().name(), net.batchSize, epochs);
-            out.printf(Locale.ROOT, "Device: %s; the DSL's step: %s%n", Devices.describe(model.device()),
+            out.printf(Locale.ROOT, "Device: %s; the DSL's step: %s%n", Devices.describe(model.devices()),
                     model.usesFastPath() ? "hand-written backward pass" : "DJL autograd");
             result = Comparison.run(model, data.x(), data.y(), epochs, net.batchSize);
             out.println();

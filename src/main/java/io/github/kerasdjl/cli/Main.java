@@ -123,7 +123,7 @@ public final class Main implements Callable<Integer> {
                     kind.label(), regression ? "regression" : "classification", points.size(), net.noise,
                     split.train().size(), split.test().size());
             out.printf(Locale.ROOT, "Features: %s%n", features);
-            out.printf(Locale.ROOT, "Device: %s (DJL PyTorch engine)%n", Devices.describe(model.device()));
+            out.printf(Locale.ROOT, "Device: %s (DJL PyTorch engine)%n", Devices.describe(model.devices()));
             out.print(model.summary());
             out.printf(Locale.ROOT, "Training: %d epochs, batch size %d, %s, loss %s%s%n", epochs, net.batchSize,
                     model.optimizer(), model.loss().name(), net.regularization.equalsIgnoreCase("none") ? ""

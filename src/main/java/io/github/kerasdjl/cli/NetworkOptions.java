@@ -52,7 +52,8 @@ final class NetworkOptions {
             + "(default: ${DEFAULT-VALUE})")
     long seed = 42;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", description = "auto, cpu, gpu, gpu:N, or a list for data-parallel training such as "
+            + "gpu:0,gpu:1 (default: ${DEFAULT-VALUE})")
     String device = "auto";
 
     /** The data set's kind, checked. */

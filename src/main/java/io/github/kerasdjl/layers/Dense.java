@@ -165,9 +165,19 @@ public class Dense extends Layer {
     @Override
     public NDArray forward(NDArray x, boolean training) {
         requireBuilt();
-        NDArray z = x.matMul(kernel);
-        if (useBias) {
-            z = z.addi(bias);
+        return forward(x, kernel, bias);
+    }
+
+    @Override
+    public NDArray forward(NDArray x, List<NDArray> weights, boolean training) {
+        requireBuilt();
+        return forward(x, weights.get(0), useBias ? weights.get(1) : null);
+    }
+
+    private NDArray forward(NDArray x, NDArray k, NDArray b) {
+        NDArray z = x.matMul(k);
+        if (b != null) {
+            z = z.addi(b);
         }
         return activation.apply(z);
     }

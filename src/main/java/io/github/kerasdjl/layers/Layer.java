@@ -58,6 +58,18 @@ public abstract class Layer {
     /** The layer's output for a batch {@code x} of shape (batch, inputs). */
     public abstract NDArray forward(NDArray x, boolean training);
 
+    /**
+     * The layer's output computed with other copies of its weights (in {@link #weights()}'s order), as a replica
+     * on another device uses them in data-parallel training. Layers without weights ignore them.
+     */
+    public NDArray forward(NDArray x, List<NDArray> weights, boolean training) {
+        if (weights.isEmpty()) {
+            return forward(x, training);
+        }
+        throw new UnsupportedOperationException("Layer '" + name + "' (" + typeName() + ") cannot run as a replica"
+                + " on another device");
+    }
+
     /** The trainable weights, in Keras' order (kernel, then bias), empty before {@link #build}. */
     public abstract List<Weight> weights();
 

@@ -102,6 +102,16 @@ class MainTest {
     }
 
     @Test
+    void dataParallelOverADeviceList() {
+        Run r = new Run("--device", "cpu:0,cpu:1", "--epochs", "5", "--samples", "100", "--print-every", "5");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Device: cpu, cpu (data parallel, 2 replicas)"), r.out);
+        r = new Run("--device", "cpu,gpu:7", "--epochs", "1");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("`device`"), r.err);
+    }
+
+    @Test
     void helpListsTheOptions() {
         Run r = new Run("--help");
         assertEquals(0, r.code);
