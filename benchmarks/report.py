@@ -32,6 +32,14 @@ if os.path.exists(pt_path):
         scores[(r["workload"], "pytorch")] = (r["epochs_per_s"], 2 * r["stdev"])
 
 
+def history_bytes(epochs, series=3):
+    """Bytes of History's arrays (History.java: 16 doubles, doubled when full) after `epochs` epochs."""
+    capacity = 16
+    while capacity < epochs:
+        capacity *= 2
+    return series * 8 * capacity
+
+
 def cpu():
     try:
         for line in open("/proc/cpuinfo"):
@@ -92,9 +100,17 @@ if os.path.exists(mem_path):
                   m["live_arrays_at_500"], m["live_arrays_end"], m["live_arrays_end"] - m["live_arrays_at_500"]),
               "", "Largest resident memory after epoch 500: %s KiB (target: < 5%% growth after warm-up)." % format(
                   m["rss_kib_max_after_warmup"], ","), "",
-              "The heap's growth, %.0f bytes an epoch, is the `History` that `fit` returns: three boxed values an "
-              "epoch (the epoch number, loss, accuracy) in growing lists, as Keras' History keeps them." % (
-                  (m["heap_kib_end"] - m["heap_kib_at_500"]) * 1024.0 / (m["epochs"] - 500)), ""]
+              "The heap's growth is the `History` that `fit` returns, which keeps every epoch's number, loss and "
+              "accuracy in arrays of doubles that double in capacity as they fill: %s bytes of them at epoch 500, "
+              "%s at the end, %+d KiB, against %+d KiB measured. Without them the heap in use is %s KiB at epoch 500 "
+              "and %s KiB at the end (%+.1f%%)." % (
+                  format(history_bytes(500), ","), format(history_bytes(m["epochs"]), ","),
+                  round((history_bytes(m["epochs"]) - history_bytes(500)) / 1024),
+                  m["heap_kib_end"] - m["heap_kib_at_500"],
+                  format(round(m["heap_kib_at_500"] - history_bytes(500) / 1024), ","),
+                  format(round(m["heap_kib_end"] - history_bytes(m["epochs"]) / 1024), ","),
+                  100 * ((m["heap_kib_end"] - history_bytes(m["epochs"]) / 1024)
+                         / (m["heap_kib_at_500"] - history_bytes(500) / 1024) - 1)), ""]
 
 startups = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(out, "startup-*.json")))]
 if startups:

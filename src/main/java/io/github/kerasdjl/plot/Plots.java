@@ -257,9 +257,10 @@ public final class Plots {
         for (String key : all.keySet()) {
             (key.equals("loss") || key.equals("val_loss") ? losses : metrics).add(key);
         }
-        double[] epochs = new double[history.epochs().size()];
+        List<Integer> epochList = history.epochs();
+        double[] epochs = new double[epochList.size()];
         for (int i = 0; i < epochs.length; i++) {
-            epochs[i] = history.epochs().get(i) + 1;
+            epochs[i] = epochList.get(i) + 1;
         }
         int panels = metrics.isEmpty() ? 1 : 2;
         int panelWidth = width / panels;
