@@ -14,9 +14,7 @@ import io.github.kerasdjl.losses.Losses;
 import io.github.kerasdjl.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The training step of a stack of {@link Dense} layers with its backward pass written out by hand, as the
@@ -57,7 +55,8 @@ final class DenseBackprop implements AutoCloseable {
     private final NDArray zero;
     private final NDArray leakySlope;
     private final NDArray leakyRise;
-    private final Map<Integer, NDArray> scales = new HashMap<>();
+    /** The output delta's constant factor by batch size (only the sizes the fit uses are filled). */
+    private final NDArray[] scales;
 
     private DenseBackprop(List<Layer> layers, Loss loss, Optimizer optimizer, NDManager constants, int outputs,
             int... batchRows) {
@@ -109,8 +108,11 @@ final class DenseBackprop implements AutoCloseable {
         double rate = plain ? optimizer.plainStepRate() : 1.0;
         double lossFactor = loss instanceof Losses.MeanSquaredError ? 2.0 : 1.0;
         int perRow = loss instanceof Losses.CategoricalCrossentropy ? 1 : outputs;
+        this.scales = new NDArray[Arrays.stream(batchRows).max().orElse(0) + 1];
         for (int rows : batchRows) {
-            scales.computeIfAbsent(rows, r -> constants.create((float) (rate * lossFactor / ((double) r * perRow))));
+            if (scales[rows] == null) {
+                scales[rows] = constants.create((float) (rate * lossFactor / ((double) rows * perRow)));
+            }
         }
     }
 
@@ -222,7 +224,7 @@ final class DenseBackprop implements AutoCloseable {
         if (loss instanceof Losses.MeanSquaredError || loss instanceof Losses.MeanAbsoluteError) {
             delta = timesDerivative(delta, activations[n - 1], p);
         }
-        delta = delta.muli(scales.get(end - start));
+        delta = delta.muli(scales[end - start]);
 
         NDArray[] gradients = new NDArray[variables.size()];
         int g = gradients.length;

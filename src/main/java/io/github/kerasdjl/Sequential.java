@@ -43,6 +43,8 @@ public class Sequential implements AutoCloseable {
     private List<Device> devices = List.of();
     /** For data-parallel training: the weights of replicas 1..n-1, per replica in variables() order. */
     private final List<List<NDArray>> replicas = new ArrayList<>();
+    /** Layer i's weights are variables() [weightOffsets[i], weightOffsets[i + 1]); set when built. */
+    private int[] weightOffsets;
     private NDManager manager;
     private int inputDim;
     private boolean closed;
@@ -165,7 +167,12 @@ public class Sequential implements AutoCloseable {
      */
     public boolean usesFastPath() {
         requireCompiled("usesFastPath");
-        return fastPath && devices().size() == 1 && DenseBackprop.supports(layers, loss);
+        return handWrittenAllowed() && DenseBackprop.supports(layers, loss);
+    }
+
+    /** The hand-written pass is on and the model trains on one device (data-parallel steps use autograd). */
+    private boolean handWrittenAllowed() {
+        return fastPath && devices().size() == 1;
     }
 
     /** The layers, in order. */
@@ -232,6 +239,10 @@ public class Sequential implements AutoCloseable {
         this.device = d;
         this.manager = m;
         this.inputDim = inputs;
+        weightOffsets = new int[layers.size() + 1];
+        for (int i = 0; i < layers.size(); i++) {
+            weightOffsets[i + 1] = weightOffsets[i] + layers.get(i).weights().size();
+        }
         for (int r = 1; r < devices.size(); r++) {
             NDManager replicaManager = m.newSubManager(devices.get(r));
             List<NDArray> copies = new ArrayList<>();
@@ -393,9 +404,9 @@ public class Sequential implements AutoCloseable {
         }
         Map<String, Double> logs = new LinkedHashMap<>();
         try (NDManager data = manager.newSubManager();
-                DenseBackprop hand = fastPath && replicas.isEmpty() ? DenseBackprop.plan(layers, loss, optimizer, Tensors.flatten(y),
-                        y[0].length, data, Math.min(batchSize, n), n % batchSize == 0 ? batchSize : n % batchSize)
-                        : null) {
+                DenseBackprop hand = !handWrittenAllowed() ? null : DenseBackprop.plan(layers, loss, optimizer,
+                        Tensors.flatten(y), y[0].length, data, Math.min(batchSize, n),
+                        n % batchSize == 0 ? batchSize : n % batchSize)) {
             NDArray xAll = Tensors.toArray(data, x);
             NDArray yAll = Tensors.toArray(data, y);
             for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopTraining; epoch++) {
@@ -512,20 +523,12 @@ public class Sequential implements AutoCloseable {
                     NDIndex part = new NDIndex().addSliceDim(from, to);
                     NDArray a = xs.get(part).toDevice(d, false);
                     List<NDArray> weights = r == 0 ? variables : replicas.get(r - 1);
-                    int w = 0;
-                    for (Layer l : layers) {
-                        int count = l.weights().size();
-                        a = l.forward(a, weights.subList(w, w + count), true);
-                        w += count;
+                    for (int i = 0; i < layers.size(); i++) {
+                        a = layers.get(i).forward(a, weights.subList(weightOffsets[i], weightOffsets[i + 1]), true);
                     }
                     NDArray value = loss.compute(ys.get(part).toDevice(d, false), a).muli((float) (to - from) / rows);
                     if (r == 0) {
-                        for (Layer l : layers) {
-                            NDArray penalty = l.penalty();
-                            if (penalty != null) {
-                                value = value.add(penalty);
-                            }
-                        }
+                        value = withPenalties(value); // once per step, on the first device's weights
                     }
                     collector.backward(value);
                     batchLoss += value.getFloat();
@@ -574,6 +577,17 @@ public class Sequential implements AutoCloseable {
         return d.equals(a.getDevice()) ? a.duplicate() : a.toDevice(d, true);
     }
 
+    /** The loss plus every layer's regularization penalty (Keras adds layer.losses to the loss it minimizes). */
+    private NDArray withPenalties(NDArray value) {
+        for (Layer l : layers) {
+            NDArray penalty = l.penalty();
+            if (penalty != null) {
+                value = value.add(penalty);
+            }
+        }
+        return value;
+    }
+
     /** The prediction and batch loss of a forward pass whose gradients are now in the variables. */
     private record Backward(NDArray prediction, NDArray loss) {
     }
@@ -582,13 +596,7 @@ public class Sequential implements AutoCloseable {
     private Backward backward(NDArray x, NDArray y) {
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDArray prediction = forward(x, true);
-            NDArray value = loss.compute(y, prediction);
-            for (Layer l : layers) {
-                NDArray penalty = l.penalty();
-                if (penalty != null) {
-                    value = value.add(penalty);
-                }
-            }
+            NDArray value = withPenalties(loss.compute(y, prediction));
             collector.backward(value);
             return new Backward(prediction, value);
         }
