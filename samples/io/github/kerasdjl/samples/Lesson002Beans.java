@@ -107,7 +107,7 @@ public final class Lesson002Beans {
         table.row("time", Table.duration(handSeconds), Table.duration(dslSeconds));
         System.out.print(table);
         System.out.printf(Locale.ROOT, "%nmax weight difference: %.3e (float32 against double)%n",
-                maxDifference(hand.keras(), model.getWeights()));
+                Comparison.maxDifference(model.getWeights(), hand.keras()));
         Path png = Path.of(args.length > 1 ? args[1] : "output").resolve("beans_002.png");
         Plots.curve(model, beans, png, 600, 400, "Lesson 002: Size-Toxicity Function", null, null);
         System.out.println("picture: " + png.toAbsolutePath());
@@ -121,16 +121,6 @@ public final class Lesson002Beans {
             sum += d * d;
         }
         return sum / y.length;
-    }
-
-    static double maxDifference(List<double[]> a, List<float[]> b) {
-        double max = 0;
-        for (int i = 0; i < a.size(); i++) {
-            for (int k = 0; k < a.get(i).length; k++) {
-                max = Math.max(max, Math.abs(a.get(i)[k] - b.get(i)[k]));
-            }
-        }
-        return max;
     }
 
     static String f(double v) {

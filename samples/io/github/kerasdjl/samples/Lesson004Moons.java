@@ -91,7 +91,7 @@ public final class Lesson004Moons {
         table.row("time", Table.duration(handSeconds), Table.duration(dslSeconds), "");
         System.out.print(table);
         System.out.printf(Locale.ROOT, "%nmax weight difference: %.3e (float32 against double)%n",
-                Lesson002Beans.maxDifference(hand.keras(), model.getWeights()));
+                Comparison.maxDifference(model.getWeights(), hand.keras()));
         Path png = Path.of(args.length > 1 ? args[1] : "output").resolve("moons.png");
         Plots.decisionBoundary(model, moons, null, png, 560, 560, "Lesson 004: two moons, 2-" + HIDDEN + "-1 sigmoid");
         System.out.println("picture: " + png.toAbsolutePath());

@@ -2,6 +2,9 @@ package io.github.kerasdjl.reference;
 
 import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.backend.Tensors;
+import io.github.kerasdjl.metrics.Metric;
+import io.github.kerasdjl.metrics.Metrics;
 import io.github.kerasdjl.optimizers.SGD;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,14 +66,7 @@ public record Comparison(long steps, double dslLoss, double referenceLoss, doubl
         }
         double referenceSeconds = (System.nanoTime() - t0) / 1e9;
 
-        List<float[]> dslWeights = model.getWeights();
-        List<double[]> refWeights = reference.weights();
-        double maxDiff = 0;
-        for (int i = 0; i < refWeights.size(); i++) {
-            for (int k = 0; k < refWeights.get(i).length; k++) {
-                maxDiff = Math.max(maxDiff, Math.abs(dslWeights.get(i)[k] - refWeights.get(i)[k]));
-            }
-        }
+        double maxDiff = maxDifference(model.getWeights(), reference.weights());
         double[][] dslPredictions = ReferenceMlp.toDouble(model.predict(x));
         double dslLoss = model.evaluate(x, y, x.length).get("loss");
         return new Comparison(steps, dslLoss, reference.loss(xd, yd), accuracy(yd, dslPredictions),
@@ -78,27 +74,31 @@ public record Comparison(long steps, double dslLoss, double referenceLoss, doubl
                 referenceSeconds / Math.max(1, steps));
     }
 
-    /** Keras' "accuracy": above 0.5 for one output (targets above 0.5 count as 1), argmax for several. */
+    /** Keras' "accuracy" of predictions p for targets y, by the metric's own rule (binary or argmax). */
     public static double accuracy(double[][] y, double[][] p) {
-        int hits = 0;
-        for (int s = 0; s < y.length; s++) {
-            if (y[s].length == 1) {
-                hits += (p[s][0] > 0.5) == (y[s][0] > 0.5) ? 1 : 0;
-            } else {
-                hits += argmax(p[s]) == argmax(y[s]) ? 1 : 0;
-            }
-        }
-        return (double) hits / y.length;
+        Metric accuracy = new Metrics.Accuracy();
+        int cols = y[0].length;
+        accuracy.update(flatten(y), flatten(p), y.length, cols);
+        return accuracy.result();
     }
 
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
+    /** The largest |a - b| over all weights, float32 model weights against the reference's doubles. */
+    public static double maxDifference(List<float[]> a, List<double[]> b) {
+        double max = 0;
+        for (int i = 0; i < b.size(); i++) {
+            for (int k = 0; k < b.get(i).length; k++) {
+                max = Math.max(max, Math.abs(a.get(i)[k] - b.get(i)[k]));
             }
         }
-        return best;
+        return max;
+    }
+
+    private static float[] flatten(double[][] rows) {
+        float[][] f = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            f[i] = ReferenceMlp.toFloat(rows[i]);
+        }
+        return Tensors.flatten(f);
     }
 
     /** The side-by-side table. */

@@ -11,6 +11,7 @@ import io.github.kerasdjl.datasets.Moons;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.reference.BeansNetwork;
+import io.github.kerasdjl.reference.Comparison;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,8 @@ class SeedNetworksTest {
             model.fit(beans.xColumn(), beans.yColumn(),
                     new FitOptions().epochs(20).batchSize(1).shuffle(false).verbose(0));
             assertEquals(2000, model.optimizer().iterations());
-            double diff = Lesson002Beans.maxDifference(hand.keras(), model.getWeights());
-            double moved = Lesson002Beans.maxDifference(hand.keras(), start);
+            double diff = Comparison.maxDifference(model.getWeights(), hand.keras());
+            double moved = Comparison.maxDifference(start, hand.keras());
             assertTrue(diff < 1e-5, "max weight difference after 2000 per-bean steps: " + diff);
             assertTrue(moved > 0.05, "the weights moved: " + moved);
         }
@@ -72,7 +73,7 @@ class SeedNetworksTest {
             List<float[]> start = model.getWeights();
             hand.train(Lesson004Moons.toDouble(moons.x()), Lesson004Moons.toDouble(moons.y()), 2.0, 300);
             model.fit(moons.x(), moons.y(), new FitOptions().epochs(300).batchSize(100).shuffle(false).verbose(0));
-            double diff = Lesson002Beans.maxDifference(hand.keras(), model.getWeights());
+            double diff = Comparison.maxDifference(model.getWeights(), hand.keras());
             assertTrue(diff < 1e-5, "max weight difference after 300 full-batch steps: " + diff);
             double moved = 0;
             List<float[]> end = model.getWeights();
