@@ -31,4 +31,19 @@ public final class RandomSeed {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
+
+    /** A permutation of 0..n-1 drawn from {@code random} (Fisher-Yates): the order of every shuffle here. */
+    public static long[] permutation(int n, java.util.Random random) {
+        long[] p = new long[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
 }

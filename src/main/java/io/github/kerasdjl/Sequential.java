@@ -641,17 +641,7 @@ public class Sequential implements AutoCloseable {
 
     /** A seeded permutation of 0..n-1 (Fisher-Yates), not DJL's RandomSampler. */
     static long[] permutation(int n, Random random) {
-        long[] p = new long[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return RandomSeed.permutation(n, random);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.kerasdjl.datasets;
 
+import io.github.kerasdjl.RandomSeed;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -57,7 +58,7 @@ public record Dataset(float[][] x, float[][] y) {
             throw new IllegalArgumentException("Invalid value for argument `train_fraction`: " + trainFraction
                     + ". With " + n + " samples one side of the split would be empty.");
         }
-        int[] order = permutation(n, seed);
+        long[] order = permutation(n, seed);
         return new Split(subset(order, 0, cut), subset(order, cut, n));
     }
 
@@ -66,27 +67,16 @@ public record Dataset(float[][] x, float[][] y) {
         return subset(permutation(size(), seed), 0, size());
     }
 
-    private static int[] permutation(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+    private static long[] permutation(int n, long seed) {
+        return RandomSeed.permutation(n, new Random(seed));
     }
 
-    private Dataset subset(int[] order, int from, int to) {
+    private Dataset subset(long[] order, int from, int to) {
         float[][] sx = new float[to - from][];
         float[][] sy = new float[to - from][];
         for (int i = from; i < to; i++) {
-            sx[i - from] = x[order[i]].clone();
-            sy[i - from] = y[order[i]].clone();
+            sx[i - from] = x[(int) order[i]].clone();
+            sy[i - from] = y[(int) order[i]].clone();
         }
         return new Dataset(sx, sy);
     }
