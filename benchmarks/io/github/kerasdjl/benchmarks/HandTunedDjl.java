@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.github.kerasdjl.RandomSeed;
 import io.github.kerasdjl.backend.Tensors;
 import io.github.kerasdjl.datasets.Dataset;
 import java.util.Random;
@@ -73,7 +74,7 @@ final class HandTunedDjl implements AutoCloseable {
             NDArray xs = x;
             NDArray ys = y;
             if (w.shuffle) {
-                long[] permutation = permutation();
+                long[] permutation = RandomSeed.permutation(n, random);
                 NDArray order = manager.create(permutation);
                 xs = x.get(order);
                 ys = y.get(order);
@@ -144,19 +145,6 @@ final class HandTunedDjl implements AutoCloseable {
         return sum;
     }
 
-    private long[] permutation() {
-        long[] p = new long[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     @Override
     public void close() {
