@@ -1,9 +1,9 @@
 package io.github.kerasdjl.benchmarks;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.callbacks.Callback;
 import io.github.kerasdjl.datasets.Dataset;
+import io.github.kerasdjl.training.FitOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 /**
  * The long-running memory check of W1: one {@code fit} of 5,000 epochs (200,000 steps), with the process' resident
  * memory (native and heap: VmRSS), the heap in use after a GC and the model's live engine arrays sampled every 250

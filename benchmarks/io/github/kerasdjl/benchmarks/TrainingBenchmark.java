@@ -1,11 +1,13 @@
 package io.github.kerasdjl.benchmarks;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.check.Precision;
+import io.github.kerasdjl.check.ReferenceModels;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.reference.ReferenceMlp;
+import io.github.kerasdjl.training.FitOptions;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +24,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
 /**
  * W1, W2 and W3 trained four ways in the same run: the DSL, raw DJL the idiomatic way, raw DJL hand-tuned, and
  * the plain-Java hand-derived reference. One operation is one epoch of the workload ({@link Workload}); ratios
@@ -58,9 +59,9 @@ public class TrainingBenchmark {
                 .verbose(0);
         idiomatic = new IdiomaticDjl(workload);
         handTuned = new HandTunedDjl(workload);
-        reference = ReferenceMlp.from(model);
-        x = ReferenceMlp.toDouble(data.x());
-        y = ReferenceMlp.toDouble(data.y());
+        reference = ReferenceModels.of(model);
+        x = Precision.toDouble(data.x());
+        y = Precision.toDouble(data.y());
     }
 
     /** The workload as a user writes it with the DSL (metrics as the seeds compile them). */

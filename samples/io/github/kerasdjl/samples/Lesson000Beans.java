@@ -4,14 +4,13 @@ import static io.github.kerasdjl.Keras.Dense;
 import static io.github.kerasdjl.Keras.SGD;
 import static io.github.kerasdjl.Keras.Sequential;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.plot.Plots;
+import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Map;
-
 /**
  * Lesson 000's point, in pictures: the middle-sized beans are toxic (get_beans4), and one sigmoid neuron cannot
  * draw that hump while a hidden layer of two can. Both are trained as the lesson trains, per bean (batch 1, in

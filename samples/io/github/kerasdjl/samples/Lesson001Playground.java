@@ -4,14 +4,13 @@ import static io.github.kerasdjl.Keras.Dense;
 import static io.github.kerasdjl.Keras.SGD;
 import static io.github.kerasdjl.Keras.Sequential;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.plot.Plots;
+import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Map;
-
 /**
  * Lesson 001's Playground tasks: circle and xor with one hidden layer of 3 neurons, sigmoid and then relu (the
  * lesson's comparison of the two), each picture written to {@code output/}. The spiral with 3x8 relu is

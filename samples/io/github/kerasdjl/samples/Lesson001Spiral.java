@@ -5,15 +5,14 @@ import static io.github.kerasdjl.Keras.SGD;
 import static io.github.kerasdjl.Keras.Sequential;
 import static io.github.kerasdjl.Keras.setRandomSeed;
 
-import io.github.kerasdjl.FitOptions;
-import io.github.kerasdjl.History;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.plot.Plots;
+import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Map;
-
 /**
  * Lesson 001's Keras program, line for line:
  *

@@ -4,21 +4,21 @@ import static io.github.kerasdjl.Keras.Dense;
 import static io.github.kerasdjl.Keras.SGD;
 import static io.github.kerasdjl.Keras.Sequential;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.check.Comparison.Table;
+import io.github.kerasdjl.check.Comparison;
+import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
-import io.github.kerasdjl.reference.BeansNetwork;
-import io.github.kerasdjl.reference.Comparison;
-import io.github.kerasdjl.reference.ReferenceMlp;
-import io.github.kerasdjl.reference.Comparison.Table;
 import io.github.kerasdjl.plot.Plots;
+import io.github.kerasdjl.reference.BeansNetwork;
+import io.github.kerasdjl.reference.ReferenceMlp;
+import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-
 /**
  * Lesson 002's beans network, both ways: the seed's hand-derived 1-2-1 sigmoid network ({@link BeansNetwork},
  * every partial derivative named as in the lesson, per-bean SGD with alpha 0.03), and the same network in the DSL:
@@ -97,8 +97,8 @@ public final class Lesson002Beans {
                 + "alpha %.2f, %d epochs, same initial weights%n%n", xs.length, alpha, epochs);
         Table table = new Table("", "hand-rolled (002)", "DSL (keras-djl)");
         table.row("loss (mse)", f(mse(targets, handPredictions)), f(mse(targets, dslPredictions)));
-        table.row("accuracy", f(Comparison.accuracy(targets, handPredictions)),
-                f(Comparison.accuracy(targets, dslPredictions)));
+        table.row("accuracy", f(ReferenceMlp.accuracy(targets, handPredictions)),
+                f(ReferenceMlp.accuracy(targets, dslPredictions)));
         float[] probes = model.predict(toFloat(TEST_SIZES));
         for (int i = 0; i < TEST_SIZES.length; i++) {
             table.row(String.format(Locale.ROOT, "toxicity of a bean of size %.1f", TEST_SIZES[i]),
@@ -107,7 +107,7 @@ public final class Lesson002Beans {
         table.row("time", Table.duration(handSeconds), Table.duration(dslSeconds));
         System.out.print(table);
         System.out.printf(Locale.ROOT, "%nmax weight difference: %.3e (float32 against double)%n",
-                Comparison.maxDifference(model.getWeights(), hand.keras()));
+                Precision.maxDifference(model.getWeights(), hand.keras()));
         Path png = Path.of(args.length > 1 ? args[1] : "output").resolve("beans_002.png");
         Plots.curve(model, beans, png, 600, 400, "Lesson 002: Size-Toxicity Function", null, null);
         System.out.println("picture: " + png.toAbsolutePath());
@@ -128,11 +128,11 @@ public final class Lesson002Beans {
     }
 
     static double[] toDouble(float[] v) {
-        return ReferenceMlp.toDouble(v);
+        return Precision.toDouble(v);
     }
 
     static float[] toFloat(double[] v) {
-        return ReferenceMlp.toFloat(v);
+        return Precision.toFloat(v);
     }
 
     static double[][] toColumn(double[] v) {

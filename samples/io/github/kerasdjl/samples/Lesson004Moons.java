@@ -4,16 +4,17 @@ import static io.github.kerasdjl.Keras.Dense;
 import static io.github.kerasdjl.Keras.SGD;
 import static io.github.kerasdjl.Keras.Sequential;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.check.Comparison.Table;
+import io.github.kerasdjl.check.Comparison;
+import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Moons;
-import io.github.kerasdjl.reference.Comparison;
-import io.github.kerasdjl.reference.Comparison.Table;
 import io.github.kerasdjl.plot.Plots;
+import io.github.kerasdjl.reference.ReferenceMlp;
+import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Locale;
-
 /**
  * Lesson 004's network from scratch, both ways: the matrix network of the lesson ({@link MatrixNetwork}: two
  * inputs, a hidden layer of sigmoid neurons, a sigmoid output, gradient descent on all 100 points at once, 3000
@@ -81,8 +82,8 @@ public final class Lesson004Moons {
         Table table = new Table("", "hand-rolled (004)", "DSL (keras-djl)", "lesson 004 printed");
         table.row("loss (mse)", Lesson002Beans.f(Lesson002Beans.mse(y, handOut)),
                 Lesson002Beans.f(Lesson002Beans.mse(y, dslOut)), "");
-        table.row("accuracy", Lesson002Beans.f(Comparison.accuracy(y, handOut)),
-                Lesson002Beans.f(Comparison.accuracy(y, dslOut)), "");
+        table.row("accuracy", Lesson002Beans.f(ReferenceMlp.accuracy(y, handOut)),
+                Lesson002Beans.f(ReferenceMlp.accuracy(y, dslOut)), "");
         for (int i = 0; i < TEST_POINTS.length; i++) {
             table.row(String.format(Locale.ROOT, "prediction for [%.1f, %.1f]", TEST_POINTS[i][0], TEST_POINTS[i][1]),
                     Lesson002Beans.f(handProbe[i][0]), Lesson002Beans.f(dslProbe[i][0]),
@@ -91,7 +92,7 @@ public final class Lesson004Moons {
         table.row("time", Table.duration(handSeconds), Table.duration(dslSeconds), "");
         System.out.print(table);
         System.out.printf(Locale.ROOT, "%nmax weight difference: %.3e (float32 against double)%n",
-                Comparison.maxDifference(model.getWeights(), hand.keras()));
+                Precision.maxDifference(model.getWeights(), hand.keras()));
         Path png = Path.of(args.length > 1 ? args[1] : "output").resolve("moons.png");
         Plots.decisionBoundary(model, moons, null, png, 560, 560, "Lesson 004: two moons, 2-" + HIDDEN + "-1 sigmoid");
         System.out.println("picture: " + png.toAbsolutePath());
@@ -99,6 +100,6 @@ public final class Lesson004Moons {
     }
 
     static double[][] toDouble(float[][] v) {
-        return io.github.kerasdjl.reference.ReferenceMlp.toDouble(v);
+        return io.github.kerasdjl.check.Precision.toDouble(v);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.kerasdjl.samples;
 
 import java.util.List;
-
 /**
  * The network of {@code 004_*.txt}, from scratch with matrices: two inputs, one hidden layer of sigmoid neurons,
  * one sigmoid output, trained on the whole data set at once (one gradient-descent step per iteration).
@@ -159,7 +158,7 @@ final class MatrixNetwork {
     }
 
     static double[] toDouble(float[] v) {
-        return io.github.kerasdjl.reference.ReferenceMlp.toDouble(v);
+        return io.github.kerasdjl.check.Precision.toDouble(v);
     }
 
     static double[] flatten(double[][] m) {

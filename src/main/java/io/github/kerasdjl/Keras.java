@@ -1,6 +1,8 @@
 package io.github.kerasdjl;
 
 import io.github.kerasdjl.callbacks.EarlyStopping;
+import io.github.kerasdjl.training.FitOptions;
+import io.github.kerasdjl.util.RandomSeed;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.optimizers.Adam;

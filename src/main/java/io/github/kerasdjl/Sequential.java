@@ -1,37 +1,51 @@
 package io.github.kerasdjl;
 
 import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.GradientCollector;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import io.github.kerasdjl.activations.Activation;
+import io.github.kerasdjl.backend.Autograd;
 import io.github.kerasdjl.backend.Devices;
 import io.github.kerasdjl.backend.Tensors;
-import io.github.kerasdjl.callbacks.Callback;
-import io.github.kerasdjl.callbacks.ProgressLogger;
+import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.callbacks.ModelView;
+import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.metrics.Metric;
 import io.github.kerasdjl.optimizers.Optimizer;
+import io.github.kerasdjl.training.FitOptions;
+import io.github.kerasdjl.training.Network;
+import io.github.kerasdjl.training.Trainer;
+import io.github.kerasdjl.training.TrainingSteps;
+import io.github.kerasdjl.util.RandomSeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Keras' Sequential model on DJL's PyTorch engine: a stack of layers, compiled with an optimizer, a loss and
- * metrics, trained with {@code fit}, used with {@code predict} and {@code evaluate}.
+ * Keras' Sequential model on DJL's PyTorch engine: a stack of layers that compiles to a DJL {@link SequentialBlock}
+ * when built, trained with {@code fit}, used with {@code predict} and {@code evaluate}. The weights are that block's
+ * parameters; {@link #block()} and {@link #toDjlModel()} hand the model to DJL, and {@link #of(SequentialBlock)}
+ * makes a model of a block a DJL program already has.
  *
- * <p>Weights live in native memory owned by the model: {@link #close()} frees them (or let the model be
- * collected). Every array a training step creates is freed at the end of that step.
+ * <p>This class holds the layer stack, building, compile, predict, the weights and the checks of the data; the
+ * training loop is {@link Trainer}'s. Weights live in native memory owned by the model: {@link #close()} frees them.
+ * Every array a training step creates is freed at the end of that step.
  */
-public class Sequential implements AutoCloseable {
+public class Sequential implements AutoCloseable, ModelView {
 
     private final String name;
     private final List<Layer> layers = new ArrayList<>();
@@ -41,10 +55,9 @@ public class Sequential implements AutoCloseable {
     private String deviceSpec;
     private Device device;
     private List<Device> devices = List.of();
-    /** For data-parallel training: the weights of replicas 1..n-1, per replica in variables() order. */
-    private final List<List<NDArray>> replicas = new ArrayList<>();
-    /** Layer i's weights are variables() [weightOffsets[i], weightOffsets[i + 1]); set when built. */
-    private int[] weightOffsets;
+    /** A block given by a DJL program ({@link #of}); null when the model makes its own at build. */
+    private SequentialBlock givenBlock;
+    private Network network;
     private NDManager manager;
     private int inputDim;
     private boolean closed;
@@ -52,7 +65,7 @@ public class Sequential implements AutoCloseable {
     private Optimizer optimizer;
     private Loss loss;
     private List<Metric> metrics = List.of();
-    private volatile boolean stopTraining;
+    private volatile Trainer running;
     private boolean fastPath = true;
 
     /** An empty model named {@code sequential}, seeded from {@link RandomSeed}. */
@@ -66,7 +79,64 @@ public class Sequential implements AutoCloseable {
         seed(RandomSeed.next());
     }
 
+    /**
+     * A model of a DJL {@link SequentialBlock} made of {@link Linear} blocks, each optionally followed by one of DJL's
+     * activation blocks ({@code Activation.reluBlock()}, {@code sigmoidBlock()}, {@code tanhBlock()},
+     * {@code leakyReluBlock(0.2f)}, {@code eluBlock(1f)}, {@code softPlusBlock()}, {@code swishBlock(1f)},
+     * {@code geluBlock()}) or a {@code LambdaBlock} named {@code softmax}: each Linear becomes a {@link Dense} with
+     * that activation. The model uses the block itself: an initialized block keeps its weights and is trained in
+     * place (its arrays stay owned by whoever made them), an uninitialized one gets Keras' initializers when the model
+     * is built. Any other block is an error that names it.
+     */
+    public static Sequential of(SequentialBlock block) {
+        if (block == null) {
+            throw new IllegalArgumentException("Invalid value for argument `block`: null.");
+        }
+        List<Block> children = new ArrayList<>(block.getChildren().values());
+        Sequential model = new Sequential();
+        int inputs = 0;
+        for (int i = 0; i < children.size(); i++) {
+            Block child = children.get(i);
+            if (!(child instanceof Linear linear)) {
+                throw new IllegalArgumentException("Invalid value for argument `block`: child " + i + " ("
+                        + describe(child) + ") is not a Linear block. Supported: Linear, each optionally followed"
+                        + " by one activation block (" + Activation.names() + ").");
+            }
+            Block next = i + 1 < children.size() ? children.get(i + 1) : null;
+            Activation activation = next == null || next instanceof Linear ? Activation.LINEAR
+                    : Activation.fromBlock(next);
+            if (activation == null) {
+                throw new IllegalArgumentException("Invalid value for argument `block`: child " + (i + 1) + " ("
+                        + describe(next) + ") is not an activation this library knows. Supported: DJL's relu,"
+                        + " sigmoid, tanh, leakyRelu(0.2), elu(1), softPlus, swish(1) and gelu blocks, and a"
+                        + " LambdaBlock named softmax.");
+            }
+            Block activationBlock = next == null || next instanceof Linear ? null : next;
+            if (activationBlock != null) {
+                i++;
+            }
+            if (model.layers.isEmpty() && linear.getParameters().get("weight").isInitialized()) {
+                inputs = (int) linear.getParameters().get("weight").getArray().getShape().get(1);
+            }
+            model.add(Dense.of(linear, activation, activationBlock));
+        }
+        if (children.isEmpty()) {
+            throw new IllegalArgumentException("Invalid value for argument `block`: it has no children.");
+        }
+        model.givenBlock = block;
+        if (inputs > 0) {
+            model.build(inputs);
+        }
+        return model;
+    }
+
+    private static String describe(Block block) {
+        return block instanceof ai.djl.nn.LambdaBlock lambda ? "LambdaBlock '" + lambda.getName() + "'"
+                : block.getClass().getSimpleName();
+    }
+
     /** The model's name. */
+    @Override
     public String name() {
         return name;
     }
@@ -90,7 +160,8 @@ public class Sequential implements AutoCloseable {
 
     /**
      * Runs the model on a device: {@code "cpu"}, {@code "gpu"}, {@code "gpu:1"} or {@code "auto"} (the engine's
-     * default). A GPU that is not usable is an error. Call before the model is built.
+     * default), or a list for data-parallel training ({@code "gpu:0,gpu:1"}). A GPU that is not usable is an
+     * error. Call before the model is built.
      */
     public Sequential device(String spec) {
         requireNotBuilt("device");
@@ -124,7 +195,7 @@ public class Sequential implements AutoCloseable {
         if (layers.contains(layer)) {
             throw new IllegalArgumentException("Layer '" + layer.getName() + "' is already in this model.");
         }
-        if (manager != null) {
+        if (isBuilt()) {
             throw new IllegalStateException("Cannot add a layer to model '" + name + "' after it is built");
         }
         if (!layers.isEmpty() && layer.declaredInputDim() != 0) {
@@ -160,19 +231,15 @@ public class Sequential implements AutoCloseable {
     }
 
     /**
-     * Whether {@code fit} will use the hand-written backward pass: it is enabled, every layer is a Dense with
-     * linear, relu, sigmoid, tanh or leaky_relu (softmax last, with categorical cross-entropy), and the loss is
-     * mse, mae, binary cross-entropy on a sigmoid output or categorical cross-entropy on a softmax output (whose
-     * targets' rows must also sum to 1). Needs a compiled model.
+     * Whether {@code fit} will use the hand-written backward pass: it is enabled, the model trains on one device,
+     * every layer is a Dense without a regularizer whose activation has a derivative from its output (linear, relu,
+     * sigmoid, tanh, leaky_relu), and the loss has an output delta for the last activation (mse or mae after any of
+     * those, binary cross-entropy after sigmoid, categorical cross-entropy after softmax). Needs a compiled model.
+     * {@code fit} asks the same question ({@link TrainingSteps#choose}), so the answer is what it does.
      */
     public boolean usesFastPath() {
         requireCompiled("usesFastPath");
-        return handWrittenAllowed() && DenseBackprop.supports(layers, loss);
-    }
-
-    /** The hand-written pass is on and the model trains on one device (data-parallel steps use autograd). */
-    private boolean handWrittenAllowed() {
-        return fastPath && devices().size() == 1;
+        return TrainingSteps.choose(layers, loss, devices().size(), fastPath) == TrainingSteps.Kind.HAND_WRITTEN;
     }
 
     /** The layers, in order. */
@@ -182,7 +249,7 @@ public class Sequential implements AutoCloseable {
 
     /** Whether the weights exist. */
     public boolean isBuilt() {
-        return manager != null;
+        return network != null;
     }
 
     /** The number of inputs the model takes: declared by the first layer, or learnt when built; 0 if unknown. */
@@ -203,7 +270,11 @@ public class Sequential implements AutoCloseable {
         return width;
     }
 
-    /** Creates the weights for {@code inputs} inputs (done by the first fit/predict when not called). */
+    /**
+     * Creates the weights for {@code inputs} inputs (done by the first fit/predict when not called): each layer
+     * compiles to its DJL blocks, they form the model's {@link SequentialBlock}, and initializing that block draws
+     * the initial weights, in order, from the model's seed.
+     */
     public void build(int inputs) {
         requireOpen();
         requireLayers();
@@ -225,35 +296,54 @@ public class Sequential implements AutoCloseable {
         }
         Device d = device();
         NDManager m = NDManager.newBaseManager(d);
+        SequentialBlock block = givenBlock != null ? givenBlock : new SequentialBlock();
         try {
             Random init = new Random(seed);
             int width = inputs;
             for (Layer l : layers) {
-                l.build(m, width, init);
+                List<Block> blocks = l.build(width, init);
+                if (givenBlock == null) {
+                    block.addAll(blocks);
+                }
                 width = l.outputDim(width);
             }
+            block.initialize(m, DataType.FLOAT32, new Shape(1, inputs));
         } catch (RuntimeException e) {
+            for (Layer l : layers) {
+                l.discardBlocks();
+            }
             m.close();
             throw e;
         }
         this.device = d;
         this.manager = m;
         this.inputDim = inputs;
-        weightOffsets = new int[layers.size() + 1];
-        for (int i = 0; i < layers.size(); i++) {
-            weightOffsets[i + 1] = weightOffsets[i] + layers.get(i).weights().size();
-        }
-        for (int r = 1; r < devices.size(); r++) {
-            NDManager replicaManager = m.newSubManager(devices.get(r));
-            List<NDArray> copies = new ArrayList<>();
-            for (NDArray v : variables()) {
-                NDArray copy = copyTo(v, devices.get(r));
-                copy.attach(replicaManager);
-                copy.setRequiresGradient(true);
-                copies.add(copy);
-            }
-            replicas.add(copies);
-        }
+        this.network = new Network(layers, block, m, devices(), inputs);
+    }
+
+    /**
+     * The DJL block the model compiled to: a {@link SequentialBlock} of DJL's {@link Linear} for each Dense, each
+     * followed by its activation's block (none for linear). Its parameters are the model's weights (DJL's layout:
+     * a Linear's weight is (units, inputs)), so training the model trains the block and the reverse. Needs a built
+     * model.
+     */
+    public SequentialBlock block() {
+        requireBuilt("block");
+        return (SequentialBlock) network.block();
+    }
+
+    /**
+     * A DJL {@link Model} around {@link #block()}, on the model's device, for DJL's {@code Predictor},
+     * {@code Translator} and serving APIs; {@code model.newPredictor(translator)} gives {@link #predict}'s numbers.
+     * The DJL model shares the block and its parameters with this one (no copy): close the DJL model when done with
+     * it, which frees only what it made itself (its manager, its predictors' arrays); the parameters stay owned by
+     * this Sequential and are freed by its {@link #close()}, after which the DJL model cannot predict.
+     */
+    public Model toDjlModel() {
+        requireBuilt("toDjlModel");
+        Model model = Model.newInstance(name, device);
+        model.setBlock(network.block());
+        return model;
     }
 
     // ------------------------------------------------------------------ compile
@@ -345,7 +435,10 @@ public class Sequential implements AutoCloseable {
         return fit(Tensors.toRows(x), Tensors.toRows(y), options);
     }
 
-    /** Keras' fit with every option. All input is checked before any training. */
+    /**
+     * Keras' fit with every option. All input is checked before anything is built or trained; the loop itself is
+     * {@link Trainer#fit}'s.
+     */
     public History fit(float[][] x, float[][] y, FitOptions options) {
         requireCompiled("fit");
         if (options == null) {
@@ -353,295 +446,34 @@ public class Sequential implements AutoCloseable {
         }
         options.validate();
         checkData("x", x, "y", y);
-        float[][] trainX = x;
-        float[][] trainY = y;
-        float[][] valX = null;
-        float[][] valY = null;
+        Trainer.Split data;
         if (options.validationX() != null) {
             checkData("validation_data x", options.validationX(), "validation_data y", options.validationY());
-            valX = options.validationX();
-            valY = options.validationY();
-        } else if (options.validationSplit() > 0) {
-            int splitAt = (int) Math.floor(x.length * (1.0 - options.validationSplit()));
-            if (splitAt == 0 || splitAt == x.length) {
-                throw new IllegalArgumentException("Invalid value for argument `validation_split`: "
-                        + options.validationSplit() + ". The training data has " + x.length
-                        + " samples, too few to split into a training and a validation set.");
-            }
-            trainX = java.util.Arrays.copyOfRange(x, 0, splitAt);
-            trainY = java.util.Arrays.copyOfRange(y, 0, splitAt);
-            valX = java.util.Arrays.copyOfRange(x, splitAt, x.length);
-            valY = java.util.Arrays.copyOfRange(y, splitAt, y.length);
+            data = new Trainer.Split(x, y, options.validationX(), options.validationY());
+        } else {
+            data = Trainer.split(x, y, options.validationSplit());
         }
         build(x[0].length);
-        configureMetrics();
-        return train(trainX, trainY, valX, valY, options);
+        Trainer trainer = trainer();
+        running = trainer;
+        try {
+            return trainer.fit(data, options, shuffleRandom, this);
+        } finally {
+            running = null;
+        }
     }
 
     /** Asks a running {@code fit} to end after the current epoch (Keras' {@code model.stop_training = True}). */
+    @Override
     public void stopTraining() {
-        stopTraining = true;
-    }
-
-    private History train(float[][] x, float[][] y, float[][] valX, float[][] valY, FitOptions options) {
-        int n = x.length;
-        int batchSize = options.batchSize();
-        int steps = (n + batchSize - 1) / batchSize;
-        List<Callback> callbacks = new ArrayList<>(options.callbacks());
-        if (options.verbose() > 0) {
-            callbacks.add(new ProgressLogger(options.verbose()));
-        }
-        boolean batchLogs = !options.callbacks().isEmpty();
-        List<NDArray> variables = variables();
-        if (!optimizer.isBuiltFor(variables)) {
-            optimizer.build(variables, manager);
-        }
-        History history = new History();
-        stopTraining = false;
-        syncReplicas(variables); // setWeights may have changed the weights since the last fit
-        for (Callback c : callbacks) {
-            c.onTrainBegin(this, options.epochs(), steps);
-        }
-        Map<String, Double> logs = new LinkedHashMap<>();
-        try (NDManager data = manager.newSubManager();
-                DenseBackprop hand = !handWrittenAllowed() ? null : DenseBackprop.plan(layers, loss, optimizer,
-                        Tensors.flatten(y), y[0].length, data, Math.min(batchSize, n),
-                        n % batchSize == 0 ? batchSize : n % batchSize)) {
-            NDArray xAll = Tensors.toArray(data, x);
-            NDArray yAll = Tensors.toArray(data, y);
-            for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopTraining; epoch++) {
-                for (Callback c : callbacks) {
-                    c.onEpochBegin(epoch);
-                }
-                resetMetrics();
-                double lossSum = 0;
-                long seen = 0;
-                try (NDScope epochScope = new NDScope()) {
-                    epochScope.suppressNotUsedWarning();
-                    NDArray xs = xAll;
-                    NDArray ys = yAll;
-                    long[] order = null;
-                    if (options.shuffle()) {
-                        order = permutation(n, shuffleRandom);
-                        NDArray index = data.create(order);
-                        xs = xAll.get(index);
-                        ys = yAll.get(index);
-                    }
-                    float[] targets = metrics.isEmpty() && hand == null && replicas.isEmpty() ? null
-                            : flatten(y, order);
-                    for (int step = 0; step < steps; step++) {
-                        int start = step * batchSize;
-                        int end = Math.min(n, start + batchSize);
-                        lossSum += (hand != null ? handStep(hand, xs, ys, targets, start, end)
-                                : !replicas.isEmpty() ? parallelStep(xs, ys, targets, start, end, variables)
-                                : trainStep(xs, ys, targets, start, end, variables)) * (end - start);
-                        seen += end - start;
-                        if (batchLogs) {
-                            Map<String, Double> running = epochLogs(lossSum / seen);
-                            for (Callback c : callbacks) {
-                                c.onBatchEnd(step, running);
-                            }
-                        }
-                    }
-                }
-                logs = epochLogs(lossSum / seen);
-                if (valX != null) {
-                    Map<String, Double> val = evaluateChecked(valX, valY, batchSize);
-                    for (Map.Entry<String, Double> e : val.entrySet()) {
-                        logs.put("val_" + e.getKey(), e.getValue());
-                    }
-                }
-                history.append(epoch, logs);
-                for (Callback c : callbacks) {
-                    c.onEpochEnd(epoch, logs);
-                }
-            }
-        }
-        for (Callback c : callbacks) {
-            c.onTrainEnd(logs);
-        }
-        return history;
-    }
-
-    /** A step of the hand-written backward pass; loss and metrics from the same forward pass, on the host. */
-    private double handStep(DenseBackprop hand, NDArray xs, NDArray ys, float[] targets, int start, int end) {
-        try (NDScope stepScope = new NDScope()) {
-            stepScope.suppressNotUsedWarning();
-            float[] predicted = hand.step(xs, ys, start, end);
-            float[] expected = updateMetrics(targets, predicted, start, end);
-            return loss.hostSum(expected, predicted, end - start, predicted.length / (end - start)) / (end - start);
+        Trainer trainer = running;
+        if (trainer != null) {
+            trainer.stop();
         }
     }
 
-    /**
-     * One SGD step on rows [start, end): forward, loss, backward, metrics from the same forward pass (as Keras
-     * reports them), optimizer update, gradients zeroed. Returns the batch loss before the update.
-     */
-    private float trainStep(NDArray xs, NDArray ys, float[] targets, int start, int end, List<NDArray> variables) {
-        try (NDScope stepScope = new NDScope()) {
-            stepScope.suppressNotUsedWarning();
-            NDIndex rows = new NDIndex().addSliceDim(start, end);
-            NDArray xb = xs.get(rows);
-            NDArray yb = ys.get(rows);
-            Backward pass = backward(xb, yb);
-            updateMetrics(targets, pass.prediction(), start, end);
-            List<NDArray> gradients = new ArrayList<>(variables.size());
-            for (NDArray v : variables) {
-                gradients.add(v.getGradient());
-            }
-            optimizer.apply(variables, gradients);
-            for (NDArray g : gradients) {
-                g.subi(g); // PyTorch accumulates gradients and DJL's collector does not zero them.
-            }
-            return pass.loss().getFloat();
-        }
-    }
-
-    /**
-     * A data-parallel step: rows [start, end) split into one near-equal part per device, each replica's forward and
-     * backward on its part with its loss weighted by its share of the rows, the gradients summed on the first
-     * device, one optimizer update there, and the new weights copied to the replicas. The same step as on one
-     * device, within float rounding.
-     */
-    private double parallelStep(NDArray xs, NDArray ys, float[] targets, int start, int end,
-            List<NDArray> variables) {
-        try (NDScope stepScope = new NDScope()) {
-            stepScope.suppressNotUsedWarning();
-            int rows = end - start;
-            int n = devices.size();
-            int cols = outputDim();
-            float[] predicted = new float[rows * cols];
-            double batchLoss = 0;
-            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                for (int r = 0; r < n; r++) {
-                    int from = start + rows * r / n;
-                    int to = start + rows * (r + 1) / n;
-                    if (from == to) {
-                        continue;
-                    }
-                    Device d = devices.get(r);
-                    NDIndex part = new NDIndex().addSliceDim(from, to);
-                    NDArray a = xs.get(part).toDevice(d, false);
-                    List<NDArray> weights = r == 0 ? variables : replicas.get(r - 1);
-                    for (int i = 0; i < layers.size(); i++) {
-                        a = layers.get(i).forward(a, weights.subList(weightOffsets[i], weightOffsets[i + 1]), true);
-                    }
-                    NDArray value = loss.compute(ys.get(part).toDevice(d, false), a).muli((float) (to - from) / rows);
-                    if (r == 0) {
-                        value = withPenalties(value); // once per step, on the first device's weights
-                    }
-                    collector.backward(value);
-                    batchLoss += value.getFloat();
-                    System.arraycopy(a.toFloatArray(), 0, predicted, (from - start) * cols, (to - from) * cols);
-                }
-            }
-            List<NDArray> gradients = new ArrayList<>(variables.size());
-            List<NDArray> used = new ArrayList<>();
-            for (int v = 0; v < variables.size(); v++) {
-                NDArray g = variables.get(v).getGradient();
-                used.add(g);
-                for (List<NDArray> replica : replicas) {
-                    NDArray rg = replica.get(v).getGradient();
-                    used.add(rg);
-                    g = g.add(rg.toDevice(device, false));
-                }
-                gradients.add(g);
-            }
-            optimizer.apply(variables, gradients);
-            for (NDArray g : used) {
-                g.subi(g);
-            }
-            syncReplicas(variables);
-            updateMetrics(targets, predicted, start, end);
-            return batchLoss;
-        }
-    }
-
-    /** Copies the first device's weights to every replica. */
-    private void syncReplicas(List<NDArray> variables) {
-        NDIndex all = new NDIndex("...");
-        for (int r = 0; r < replicas.size(); r++) {
-            for (int v = 0; v < variables.size(); v++) {
-                NDArray copy = copyTo(variables.get(v), devices.get(r + 1));
-                replicas.get(r).get(v).set(all, copy);
-                copy.close();
-            }
-        }
-    }
-
-    /**
-     * A copy of {@code a} on {@code d}. Not {@code toDevice(d, true)} alone: for the array's own device libtorch's
-     * {@code to} returns the same tensor, and a replica must not share its storage with the original.
-     */
-    private static NDArray copyTo(NDArray a, Device d) {
-        return d.equals(a.getDevice()) ? a.duplicate() : a.toDevice(d, true);
-    }
-
-    /** The loss plus every layer's regularization penalty (Keras adds layer.losses to the loss it minimizes). */
-    private NDArray withPenalties(NDArray value) {
-        for (Layer l : layers) {
-            NDArray penalty = l.penalty();
-            if (penalty != null) {
-                value = value.add(penalty);
-            }
-        }
-        return value;
-    }
-
-    /** The prediction and batch loss of a forward pass whose gradients are now in the variables. */
-    private record Backward(NDArray prediction, NDArray loss) {
-    }
-
-    /** Forward in training mode, loss, backward: the gradients land on the variables (zero them after use). */
-    private Backward backward(NDArray x, NDArray y) {
-        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-            NDArray prediction = forward(x, true);
-            NDArray value = withPenalties(loss.compute(y, prediction));
-            collector.backward(value);
-            return new Backward(prediction, value);
-        }
-    }
-
-    /** Feeds rows [start, end) of the host-side targets and the device-side predictions to every metric. */
-    private void updateMetrics(float[] targets, NDArray prediction, int start, int end) {
-        if (!metrics.isEmpty()) {
-            updateMetrics(targets, prediction.toFloatArray(), start, end);
-        }
-    }
-
-    /** Feeds rows [start, end) of the targets and their predictions to every metric; returns those targets. */
-    private float[] updateMetrics(float[] targets, float[] predicted, int start, int end) {
-        int cols = predicted.length / (end - start);
-        float[] expected = java.util.Arrays.copyOfRange(targets, start * cols, end * cols);
-        for (Metric m : metrics) {
-            m.update(expected, predicted, end - start, cols);
-        }
-        return expected;
-    }
-
-    /** The rows of {@code y}, in {@code order} when given, as one row-major array. */
-    private static float[] flatten(float[][] y, long[] order) {
-        int cols = y[0].length;
-        float[] flat = new float[y.length * cols];
-        for (int i = 0; i < y.length; i++) {
-            int row = order == null ? i : (int) order[i];
-            System.arraycopy(y[row], 0, flat, i * cols, cols);
-        }
-        return flat;
-    }
-
-    private Map<String, Double> epochLogs(double meanLoss) {
-        Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", meanLoss);
-        for (Metric m : metrics) {
-            logs.put(m.name(), m.result());
-        }
-        return logs;
-    }
-
-    /** A seeded permutation of 0..n-1 (Fisher-Yates), not DJL's RandomSampler. */
-    static long[] permutation(int n, Random random) {
-        return RandomSeed.permutation(n, random);
+    private Trainer trainer() {
+        return new Trainer(network, optimizer, loss, metrics, fastPath);
     }
 
     /**
@@ -649,19 +481,29 @@ public class Sequential implements AutoCloseable {
      * every weight, from DJL's autograd, in {@link #getWeights()}'s order and layout. Nothing is updated.
      */
     public List<float[]> computeGradients(float[][] x, float[][] y) {
+        return computeGradients(x, y, TrainingSteps.Kind.AUTOGRAD);
+    }
+
+    /**
+     * The same gradients from the step of the given kind: {@code AUTOGRAD}, or {@code HAND_WRITTEN} for the
+     * hand-written backward pass (an error when the model has none, see {@link #usesFastPath()}).
+     */
+    public List<float[]> computeGradients(float[][] x, float[][] y, TrainingSteps.Kind kind) {
         requireCompiled("computeGradients");
         checkData("x", x, "y", y);
+        boolean handWritten = kind == TrainingSteps.Kind.HAND_WRITTEN;
+        if (handWritten && TrainingSteps.choose(layers, loss, devices().size(), true) != kind) {
+            throw new IllegalArgumentException("Invalid value for argument `kind`: HAND_WRITTEN. Model '" + name
+                    + "' has no hand-written backward pass (" + layers + ", loss " + loss.name() + ", "
+                    + devices().size() + " device(s)).");
+        }
         build(x[0].length);
-        List<NDArray> variables = variables();
+        List<float[]> engine = new Trainer(network, optimizer, loss, metrics, handWritten).gradients(x, y,
+                handWritten);
+        List<Weight> weights = network.weights();
         List<float[]> result = new ArrayList<>();
-        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            backward(Tensors.toArray(m, x), Tensors.toArray(m, y));
-            for (NDArray v : variables) {
-                NDArray g = v.getGradient();
-                result.add(g.toFloatArray());
-                g.subi(g);
-            }
+        for (int i = 0; i < weights.size(); i++) {
+            result.add(weights.get(i).toKeras(engine.get(i)));
         }
         return result;
     }
@@ -675,10 +517,8 @@ public class Sequential implements AutoCloseable {
         int width = Tensors.checkMatrix("x", x);
         checkInputWidth(width);
         build(width);
-        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray out = forward(Tensors.toArray(m, x), false);
-            return Tensors.toRows(out);
+        try (NDManager m = manager.newSubManager(); NDScope scope = Autograd.scope()) {
+            return Tensors.toRows(network.forward(Tensors.toArray(m, x), false));
         }
     }
 
@@ -708,9 +548,8 @@ public class Sequential implements AutoCloseable {
         checkInputWidth(width);
         build(width);
         NDArray out;
-        try (NDScope scope = new NDScope()) {
-            out = forward(x.toDevice(device, false), false).toDevice(x.getDevice(), false);
-            NDScope.unregister(out);
+        try (NDScope scope = Autograd.scope()) {
+            out = Autograd.keep(network.forward(x.toDevice(device, false), false).toDevice(x.getDevice(), false));
         }
         out.attach(x.getManager());
         return out;
@@ -740,79 +579,30 @@ public class Sequential implements AutoCloseable {
         }
         checkData("x", x, "y", y);
         build(x[0].length);
-        configureMetrics();
-        return evaluateChecked(x, y, batchSize);
-    }
-
-    private Map<String, Double> evaluateChecked(float[][] x, float[][] y, int batchSize) {
-        resetMetrics();
-        double lossSum = 0;
-        float[] targets = flatten(y, null);
-        try (NDManager m = manager.newSubManager()) {
-            NDArray xa = Tensors.toArray(m, x);
-            NDArray ya = Tensors.toArray(m, y);
-            for (int start = 0; start < x.length; start += batchSize) {
-                int end = Math.min(x.length, start + batchSize);
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    NDIndex rows = new NDIndex().addSliceDim(start, end);
-                    NDArray yb = ya.get(rows);
-                    NDArray prediction = forward(xa.get(rows), false);
-                    lossSum += loss.compute(yb, prediction).getFloat() * (double) (end - start);
-                    updateMetrics(targets, prediction, start, end);
-                }
-            }
-        }
-        // Keras adds the regularization penalties (fixed during an evaluation) to the reported loss.
-        double penalty = 0;
-        for (Layer l : layers) {
-            penalty += l.hostPenalty();
-        }
-        Map<String, Double> result = epochLogs(lossSum / x.length + penalty);
-        resetMetrics();
-        return result;
-    }
-
-    private NDArray forward(NDArray x, boolean training) {
-        NDArray a = x;
-        for (Layer l : layers) {
-            a = l.forward(a, training);
-        }
-        return a;
+        return trainer().evaluate(x, y, batchSize);
     }
 
     // ------------------------------------------------------------------ weights and summary
 
-    /** The engine arrays of all trainable weights, in order. */
-    List<NDArray> variables() {
-        List<NDArray> v = new ArrayList<>();
-        for (Layer l : layers) {
-            for (Weight w : l.weights()) {
-                v.add(w.array());
-            }
-        }
-        return v;
-    }
-
     /** Keras' get_weights: every weight's values (row-major, Keras layout), kernel then bias, layer by layer. */
+    @Override
     public List<float[]> getWeights() {
         requireBuilt("getWeights");
         List<float[]> values = new ArrayList<>();
-        for (Layer l : layers) {
-            for (Weight w : l.weights()) {
-                values.add(w.values());
-            }
+        for (Weight w : network.weights()) {
+            values.add(w.values());
         }
         return values;
     }
 
-    /** Keras' set_weights: the values in {@link #getWeights()}'s order and sizes. */
+    /**
+     * Keras' set_weights: the values in {@link #getWeights()}'s order and sizes. Every array is checked (count, size,
+     * finite values) before any is written.
+     */
+    @Override
     public void setWeights(List<float[]> values) {
         requireBuilt("setWeights");
-        List<Weight> all = new ArrayList<>();
-        for (Layer l : layers) {
-            all.addAll(l.weights());
-        }
+        List<Weight> all = network.weights();
         if (values == null || values.size() != all.size()) {
             throw new IllegalArgumentException("Invalid value for argument `weights`: "
                     + (values == null ? "null" : values.size() + " arrays") + ". Expected " + all.size()
@@ -824,6 +614,7 @@ public class Sequential implements AutoCloseable {
                         + (values.get(i) == null ? "null" : values.get(i).length + " values") + ". Expected "
                         + all.get(i).size() + " for shape " + all.get(i).shape() + ".");
             }
+            all.get(i).check("weights", values.get(i));
         }
         for (int i = 0; i < all.size(); i++) {
             all.get(i).setValues("weights", values.get(i));
@@ -846,63 +637,9 @@ public class Sequential implements AutoCloseable {
         return total;
     }
 
-    /** Keras' model.summary(): layer (type), output shape, params, totals. */
+    /** Keras' model.summary(): layer (type), output shape, params, totals (see {@link Summary}). */
     public String summary() {
-        final int c1 = 29;
-        final int c2 = 26;
-        final int lineLength = 65;
-        StringBuilder b = new StringBuilder();
-        b.append("Model: \"").append(name).append("\"\n");
-        b.append("_".repeat(lineLength)).append('\n');
-        b.append(row(c1, c2, "Layer (type)", "Output Shape", "Param #")).append('\n');
-        b.append("=".repeat(lineLength)).append('\n');
-        int width = inputDim();
-        long total = 0;
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            String params;
-            if (width == 0) {
-                params = "0 (unbuilt)";
-            } else {
-                long p = l.countParams(width);
-                total += p;
-                params = String.format(Locale.ROOT, "%,d", p);
-            }
-            int outputs = l.outputDim(width);
-            width = width == 0 ? 0 : outputs;
-            String shape = "(None, " + outputs + ")";
-            b.append(row(c1, c2, l.getName() + " (" + l.typeName() + ")", shape, params)).append('\n');
-            b.append(i == layers.size() - 1 ? "=".repeat(lineLength) : "").append('\n');
-        }
-        if (layers.isEmpty()) {
-            b.append("=".repeat(lineLength)).append('\n');
-        }
-        String bytes = formatBytes(total * 4);
-        b.append("Total params: ").append(String.format(Locale.ROOT, "%,d", total)).append(" (").append(bytes)
-                .append(")\n");
-        b.append("Trainable params: ").append(String.format(Locale.ROOT, "%,d", total)).append(" (").append(bytes)
-                .append(")\n");
-        b.append("Non-trainable params: 0 (0.00 B)\n");
-        b.append("_".repeat(lineLength)).append('\n');
-        return b.toString();
-    }
-
-    private static String row(int c1, int c2, String a, String b, String c) {
-        return (pad(" " + a, c1) + pad(b, c2) + c).stripTrailing();
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
-    }
-
-    private static String formatBytes(long bytes) {
-        if (bytes < 1024) {
-            return String.format(Locale.ROOT, "%.2f B", (double) bytes);
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.2f KB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0));
+        return Summary.of(name, layers, inputDim());
     }
 
     @Override
@@ -912,7 +649,8 @@ public class Sequential implements AutoCloseable {
 
     /**
      * How many engine arrays the model owns now: weights, optimizer state and, during {@code fit}, the data. It
-     * stays constant from epoch to epoch; growth would be a native memory leak.
+     * stays constant from epoch to epoch; growth would be a native memory leak. A model made of a DJL block that
+     * was initialized elsewhere does not count that block's weights.
      */
     public int liveArrayCount() {
         return manager == null ? 0 : manager.getManagedArrays().size();
@@ -959,19 +697,6 @@ public class Sequential implements AutoCloseable {
         }
     }
 
-    private void configureMetrics() {
-        int outputs = outputDim();
-        for (Metric m : metrics) {
-            m.configure(outputs, loss);
-        }
-    }
-
-    private void resetMetrics() {
-        for (Metric m : metrics) {
-            m.reset();
-        }
-    }
-
     private void requireCompiled(String what) {
         requireOpen();
         if (optimizer == null || loss == null) {
@@ -995,7 +720,7 @@ public class Sequential implements AutoCloseable {
     }
 
     private void requireNotBuilt(String what) {
-        if (manager != null) {
+        if (isBuilt()) {
             throw new IllegalStateException("Cannot set `" + what + "` of model '" + name + "' after it is built"
                     + (deviceSpec != null ? " (device " + deviceSpec + ")" : ""));
         }

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.training.FitOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-
 /** Every bad input is a clear error before any training: it names the argument and the value, and what is valid. */
 class BadInputTest {
 

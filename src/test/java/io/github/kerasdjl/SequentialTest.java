@@ -12,14 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.github.kerasdjl.callbacks.Callback;
+import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.callbacks.ModelView;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.training.FitOptions;
+import io.github.kerasdjl.util.RandomSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 class SequentialTest {
 
     /** The program of the issue, as a user writes it, compiles and runs (few epochs here). */
@@ -92,7 +95,7 @@ class SequentialTest {
         int[] stepsPerEpoch = new int[1];
         Callback counter = new Callback() {
             @Override
-            public void onTrainBegin(Sequential m, int epochs, int steps) {
+            public void onTrainBegin(ModelView m, int epochs, int steps) {
                 stepsPerEpoch[0] = steps;
             }
 
@@ -192,8 +195,8 @@ class SequentialTest {
 
     @Test
     void permutationIsSeededAndComplete() {
-        long[] p = Sequential.permutation(10, new java.util.Random(1));
-        long[] q = Sequential.permutation(10, new java.util.Random(1));
+        long[] p = RandomSeed.permutation(10, new java.util.Random(1));
+        long[] q = RandomSeed.permutation(10, new java.util.Random(1));
         assertArrayEquals(p, q);
         long[] sorted = p.clone();
         java.util.Arrays.sort(sorted);

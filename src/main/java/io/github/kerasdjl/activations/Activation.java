@@ -1,7 +1,14 @@
 package io.github.kerasdjl.activations;
 
 import ai.djl.ndarray.NDArray;
-import io.github.kerasdjl.Registry;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import io.github.kerasdjl.backend.Constants;
+import io.github.kerasdjl.util.Registry;
+import java.util.Locale;
 
 /**
  * The activations Keras knows by name, with Keras' default constants. Parse a name once with {@link #get(String)};
@@ -77,9 +84,106 @@ public enum Activation {
             case LEAKY_RELU -> ai.djl.nn.Activation.leakyRelu(x, (float) LEAKY_RELU_NEGATIVE_SLOPE);
             case ELU -> ai.djl.nn.Activation.elu(x, 1f);
             case SOFTPLUS -> ai.djl.nn.Activation.softPlus(x);
-            case SWISH -> x.mul(ai.djl.nn.Activation.sigmoid(x));
+            case SWISH -> ai.djl.nn.Activation.swish(x, 1f);
             case GELU -> ai.djl.nn.Activation.gelu(x);
         };
+    }
+
+    /**
+     * {@code delta * f'(z)}, in place on {@code delta}, with f' written from the activation's output
+     * {@code a = f(z)}: what a hand-written backward pass multiplies by, layer by layer.
+     */
+    @FunctionalInterface
+    public interface Derivative {
+        NDArray timesDerivative(NDArray delta, NDArray output);
+    }
+
+    /**
+     * The derivative of this activation as a function of its output, its constants taken from {@code k} once; null
+     * when the output does not determine it (softmax has a Jacobian; elu, softplus, swish and gelu need the input).
+     * relu {@code sign(a)}, sigmoid {@code a - a^2}, tanh {@code 1 - a^2}, leaky_relu {@code 0.2 + 0.8 [a > 0]}.
+     */
+    public Derivative derivativeFromOutput(Constants k) {
+        return switch (this) {
+            case LINEAR -> (d, a) -> d;
+            case RELU -> (d, a) -> d.muli(a.sign());
+            case SIGMOID -> (d, a) -> d.muli(a.sub(a.mul(a)));
+            case TANH -> {
+                NDArray one = k.of(1f);
+                yield (d, a) -> d.muli(one.sub(a.mul(a)));
+            }
+            case LEAKY_RELU -> {
+                NDArray zero = k.of(0f);
+                NDArray slope = k.of((float) LEAKY_RELU_NEGATIVE_SLOPE);
+                NDArray rise = k.of(1f - (float) LEAKY_RELU_NEGATIVE_SLOPE);
+                yield (d, a) -> d.muli(a.gt(zero).toType(DataType.FLOAT32, false).muli(rise).addi(slope));
+            }
+            default -> null;
+        };
+    }
+
+    /** Whether {@link #derivativeFromOutput} gives a derivative. */
+    public boolean hasDerivativeFromOutput() {
+        return switch (this) {
+            case LINEAR, RELU, SIGMOID, TANH, LEAKY_RELU -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The DJL block that applies this activation: DJL's own activation blocks ({@code Activation.reluBlock()}, ...)
+     * where DJL has one, a {@link LambdaBlock} named {@code softmax} for softmax; null for linear (no block).
+     */
+    public Block toBlock() {
+        return switch (this) {
+            case LINEAR -> null;
+            case RELU -> ai.djl.nn.Activation.reluBlock();
+            case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
+            case TANH -> ai.djl.nn.Activation.tanhBlock();
+            case SOFTMAX -> new LambdaBlock(list -> new NDList(list.singletonOrThrow().softmax(-1)), "softmax");
+            case LEAKY_RELU -> ai.djl.nn.Activation.leakyReluBlock((float) LEAKY_RELU_NEGATIVE_SLOPE);
+            case ELU -> ai.djl.nn.Activation.eluBlock(1f);
+            case SOFTPLUS -> ai.djl.nn.Activation.softPlusBlock();
+            case SWISH -> ai.djl.nn.Activation.swishBlock(1f);
+            case GELU -> ai.djl.nn.Activation.geluBlock();
+        };
+    }
+
+    /**
+     * The activation a DJL block applies, for blocks that {@link #toBlock()} makes (and the same blocks made by a DJL
+     * program): recognised by the {@link LambdaBlock}'s name, then checked on probe values, so that a leaky ReLU of
+     * another slope is not taken for Keras' 0.2. Null when the block is not an activation this library knows.
+     */
+    public static Activation fromBlock(Block block) {
+        if (!(block instanceof LambdaBlock lambda)) {
+            return null;
+        }
+        Activation candidate = switch (lambda.getName().toLowerCase(Locale.ROOT)) {
+            case "relu" -> RELU;
+            case "sigmoid" -> SIGMOID;
+            case "tanh" -> TANH;
+            case "softmax" -> SOFTMAX;
+            case "leakyrelu" -> LEAKY_RELU;
+            case "elu" -> ELU;
+            case "softplus" -> SOFTPLUS;
+            case "swish" -> SWISH;
+            case "gelu" -> GELU;
+            default -> null;
+        };
+        if (candidate == null || candidate == SOFTMAX) {
+            return candidate;
+        }
+        float[] probe = {-2f, -0.5f, 0.5f, 2f};
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] got = block.forward(new ai.djl.training.ParameterStore(m, false),
+                    new NDList(m.create(probe)), false).singletonOrThrow().toFloatArray();
+            for (int i = 0; i < probe.length; i++) {
+                if (Math.abs(got[i] - candidate.apply(probe[i])) > 1e-5) {
+                    return null;
+                }
+            }
+        }
+        return candidate;
     }
 
     /** The same function on one double, for checks and plain-Java code. */

@@ -77,6 +77,17 @@ public final class Tensors {
         return rows;
     }
 
+    /** The transpose of a row-major {@code rows x cols} matrix, row-major ({@code cols x rows}). */
+    public static float[] transpose(float[] values, int rows, int cols) {
+        float[] t = new float[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = values[r * cols + c];
+            }
+        }
+        return t;
+    }
+
     /** One column: each value a row of width one. */
     public static float[][] column(String argument, float[] values) {
         if (values == null) {

@@ -1,17 +1,16 @@
 package io.github.kerasdjl.callbacks;
 
-import io.github.kerasdjl.Sequential;
 import java.util.Map;
 
 /**
  * Hooks into {@code fit}, as Keras' callbacks. The logs hold the values of the epoch or batch so far:
  * {@code loss}, the metrics, and {@code val_...} at the end of an epoch with validation data. To stop training,
- * call {@link Sequential#stopTraining()}: {@code fit} ends normally after the current epoch.
+ * call {@link ModelView#stopTraining()} on the model given to {@link #onTrainBegin}: {@code fit} ends normally after the current epoch.
  */
 public interface Callback {
 
     /** Before the first epoch. */
-    default void onTrainBegin(Sequential model, int epochs, int stepsPerEpoch) {
+    default void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
     }
 
     /** Before an epoch (counting from 0). */

@@ -1,6 +1,5 @@
 package io.github.kerasdjl.callbacks;
 
-import io.github.kerasdjl.Sequential;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ public final class EarlyStopping implements Callback {
     private final int patience;
     private final boolean restoreBestWeights;
     private final boolean lowerIsBetter;
-    private Sequential model;
+    private ModelView model;
     private double best;
     private int wait;
     private int stoppedEpoch = -1;
@@ -45,7 +44,7 @@ public final class EarlyStopping implements Callback {
     }
 
     @Override
-    public void onTrainBegin(Sequential model, int epochs, int stepsPerEpoch) {
+    public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
         this.model = model;
         this.best = lowerIsBetter ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         this.wait = 0;

@@ -1,6 +1,5 @@
 package io.github.kerasdjl.callbacks;
 
-import io.github.kerasdjl.Sequential;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class ProgressLogger implements Callback {
     }
 
     @Override
-    public void onTrainBegin(Sequential model, int epochs, int stepsPerEpoch) {
+    public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
         this.epochs = epochs;
         this.start = System.nanoTime();
         this.lastDraw = 0;

@@ -2,9 +2,9 @@ package io.github.kerasdjl.cli;
 
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.backend.Devices;
+import io.github.kerasdjl.check.Comparison;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.optimizers.SGD;
-import io.github.kerasdjl.reference.Comparison;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-
 /**
  * {@code compare}: the main job's network trained twice from the same initial weights, by the DSL on DJL and by
  * the plain-Java hand-derived reference, on the same batches in the same order, then a side-by-side table.

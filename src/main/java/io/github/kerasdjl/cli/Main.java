@@ -1,10 +1,10 @@
 package io.github.kerasdjl.cli;
 
-import io.github.kerasdjl.FitOptions;
-import io.github.kerasdjl.History;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.backend.Devices;
 import io.github.kerasdjl.callbacks.Callback;
+import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.callbacks.ModelView;
 import io.github.kerasdjl.callbacks.ProgressLogger;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Features;
@@ -13,16 +13,16 @@ import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.Optimizer;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.plot.Plots;
+import io.github.kerasdjl.training.FitOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
+import picocli.CommandLine;
 /**
  * The main job: the {@code 001} seed program (3x Dense(8, relu) + Dense(1, sigmoid), MSE, SGD 0.05, batch 10)
  * on a TensorFlow Playground data set, with the summary, progress lines, train/test accuracy and wall time.
@@ -181,7 +181,7 @@ public final class Main implements Callable<Integer> {
         }
 
         @Override
-        public void onTrainBegin(Sequential model, int epochs, int stepsPerEpoch) {
+        public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
             this.epochs = epochs;
             this.start = System.nanoTime();
         }

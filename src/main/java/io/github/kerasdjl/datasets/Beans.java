@@ -1,6 +1,6 @@
 package io.github.kerasdjl.datasets;
 
-import io.github.kerasdjl.Registry;
+import io.github.kerasdjl.util.Registry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

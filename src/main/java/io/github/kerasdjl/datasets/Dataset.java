@@ -1,6 +1,6 @@
 package io.github.kerasdjl.datasets;
 
-import io.github.kerasdjl.RandomSeed;
+import io.github.kerasdjl.util.RandomSeed;
 import java.util.Arrays;
 import java.util.Random;
 

@@ -2,7 +2,11 @@ package io.github.kerasdjl.layers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.initializers.Initializer;
 import io.github.kerasdjl.regularizers.Regularizer;
@@ -11,8 +15,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Keras' Dense: {@code activation(x . kernel + bias)}, kernel of shape (inputs, units) as Keras stores it (DJL's
- * Linear stores it transposed; this layer does not), initialized {@code glorot_uniform}, bias {@code zeros}.
+ * Keras' Dense: {@code activation(x . kernel + bias)}, kernel {@code glorot_uniform}, bias {@code zeros}. It compiles
+ * to DJL's {@link Linear} followed by the activation's DJL block (none for linear). The weights are the Linear's
+ * parameters, (units, inputs) as DJL reads them; {@link #getKernel()} and the model's {@code getWeights()} give
+ * Keras' (inputs, units).
  */
 public class Dense extends Layer {
 
@@ -24,8 +30,8 @@ public class Dense extends Layer {
     private Initializer biasInitializer = Initializer.ZEROS;
     private Regularizer kernelRegularizer;
     private int builtInputDim;
-    private NDArray kernel;
-    private NDArray bias;
+    private Linear linear;
+    private Block activationBlock;
 
     /** {@code units} outputs, linear activation, input width from the data or the previous layer. */
     public Dense(int units) {
@@ -96,12 +102,12 @@ public class Dense extends Layer {
 
     @Override
     public NDArray penalty() {
-        return kernelRegularizer == null || !isBuilt() ? null : kernelRegularizer.penalty(kernel);
+        return kernelRegularizer == null || !isBuilt() ? null : kernelRegularizer.penalty(kernel().array());
     }
 
     @Override
     public double hostPenalty() {
-        return kernelRegularizer == null || !isBuilt() ? 0 : kernelRegularizer.penalty(kernel.toFloatArray());
+        return kernelRegularizer == null || !isBuilt() ? 0 : kernelRegularizer.penalty(kernel().array().toFloatArray());
     }
 
     private void requireNotBuilt(String what) {
@@ -146,40 +152,88 @@ public class Dense extends Layer {
         return (long) inputs * units + (useBias ? units : 0);
     }
 
+    /**
+     * A Dense around an existing DJL {@link Linear} (and the activation block after it), for a model made from a DJL
+     * block: building it uses these blocks instead of new ones.
+     */
+    public static Dense of(Linear linear, Activation activation, Block activationBlock) {
+        boolean bias = linear.getParameters().contains("bias");
+        int units = (int) linear.getOutputShapes(new Shape[] {new Shape(1, 1)})[0].get(1);
+        Dense dense = new Dense(units, activation, 0).useBias(bias);
+        dense.linear = linear;
+        dense.activationBlock = activationBlock;
+        return dense;
+    }
+
     @Override
-    protected void createWeights(NDManager manager, int inputs, Random random) {
+    protected List<Block> createBlocks(int inputs, Random random) {
         if (inputDim != 0 && inputs != inputDim) {
             throw new IllegalArgumentException("Layer '" + getName() + "' was declared with input_dim " + inputDim
                     + " but receives " + inputs + " inputs");
         }
+        if (linear == null) {
+            linear = Linear.builder().setUnits(units).optBias(useBias).build();
+            activationBlock = activation.toBlock();
+        }
+        Parameter weight = linear.getParameters().get("weight");
+        if (!weight.isInitialized()) {
+            weight.setInitializer(new KerasInitializer(kernelInitializer, random, true));
+        } else if (weight.getArray().getShape().get(1) != inputs) {
+            throw new IllegalArgumentException("Layer '" + getName() + "' holds a weight of shape "
+                    + weight.getArray().getShape() + " (units, inputs) but receives " + inputs + " inputs");
+        }
+        if (useBias && !linear.getParameters().get("bias").isInitialized()) {
+            linear.getParameters().get("bias").setInitializer(new KerasInitializer(biasInitializer, random, false));
+        }
         builtInputDim = inputs;
-        kernel = manager.create(kernelInitializer.sample(inputs * units, inputs, units, random),
-                new Shape(inputs, units));
-        kernel.setRequiresGradient(true);
-        if (useBias) {
-            bias = manager.create(biasInitializer.sample(units, units, 1, random), new Shape(units));
-            bias.setRequiresGradient(true);
+        List<Block> blocks = new ArrayList<>(2);
+        blocks.add(linear);
+        if (activationBlock != null) {
+            blocks.add(activationBlock);
+        }
+        return blocks;
+    }
+
+    /**
+     * A Keras initializer as DJL's: draws the values in Keras' layout and order from the model's seeded generator. A
+     * kernel is stored in Keras' layout, (inputs, units) row-major, and the Linear's weight is the (units, inputs)
+     * transposed view of that storage: DJL reads it as it expects, and the engine sees the same memory layout as a
+     * Keras kernel, so every product and update rounds as it did before the model was a DJL block.
+     */
+    private record KerasInitializer(Initializer keras, Random random, boolean kernel)
+            implements ai.djl.training.initializer.Initializer {
+        @Override
+        public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
+            int units = (int) shape.get(0);
+            if (!kernel) {
+                return manager.create(keras.sample(units, units, 1, random), shape);
+            }
+            int inputs = (int) shape.get(1);
+            float[] kerasLayout = keras.sample(inputs * units, inputs, units, random);
+            // create() may wrap a Java buffer without copying; duplicate() gives storage the engine owns, which
+            // the view keeps alive once the two handles are closed.
+            try (NDArray values = manager.create(kerasLayout, new Shape(inputs, units));
+                    NDArray storage = values.duplicate()) {
+                return storage.transpose();
+            }
         }
     }
 
-    @Override
-    public NDArray forward(NDArray x, boolean training) {
+    /** The Linear block's weight: the kernel. */
+    public Weight kernel() {
         requireBuilt();
-        return forward(x, kernel, bias);
+        return new Weight("kernel", linear.getParameters().get("weight"), true);
     }
 
-    @Override
-    public NDArray forward(NDArray x, List<NDArray> weights, boolean training) {
+    /** The Linear block's bias, or null without one. */
+    public Weight bias() {
         requireBuilt();
-        return forward(x, weights.get(0), useBias ? weights.get(1) : null);
+        return useBias ? new Weight("bias", linear.getParameters().get("bias"), false) : null;
     }
 
-    private NDArray forward(NDArray x, NDArray k, NDArray b) {
-        NDArray z = x.matMul(k);
-        if (b != null) {
-            z = z.addi(b);
-        }
-        return activation.apply(z);
+    /** The DJL Linear block (null before build). */
+    public Linear linear() {
+        return linear;
     }
 
     @Override
@@ -187,18 +241,13 @@ public class Dense extends Layer {
         if (!isBuilt()) {
             return List.of();
         }
-        List<Weight> w = new ArrayList<>(2);
-        w.add(new Weight("kernel", kernel));
-        if (useBias) {
-            w.add(new Weight("bias", bias));
-        }
-        return w;
+        return useBias ? List.of(kernel(), bias()) : List.of(kernel());
     }
 
     /** The kernel in Keras' layout: {@code [inputs][units]}. */
     public float[][] getKernel() {
         requireBuilt();
-        float[] flat = kernel.toFloatArray();
+        float[] flat = kernel().values();
         float[][] k = new float[builtInputDim][units];
         for (int i = 0; i < builtInputDim; i++) {
             System.arraycopy(flat, i * units, k[i], 0, units);
@@ -209,7 +258,7 @@ public class Dense extends Layer {
     /** The bias: {@code [units]} (zeros when the layer has none). */
     public float[] getBias() {
         requireBuilt();
-        return useBias ? bias.toFloatArray() : new float[units];
+        return useBias ? bias().values() : new float[units];
     }
 
     /** Overwrites the kernel from Keras' layout {@code [inputs][units]}. */
@@ -230,7 +279,7 @@ public class Dense extends Layer {
             }
             System.arraycopy(values[i], 0, flat, i * units, units);
         }
-        new Weight("kernel", kernel).setValues("kernel", flat);
+        kernel().setValues("kernel", flat);
     }
 
     /** Overwrites the bias. */
@@ -239,7 +288,7 @@ public class Dense extends Layer {
         if (!useBias) {
             throw new IllegalStateException("Layer '" + getName() + "' has no bias (use_bias=false)");
         }
-        new Weight("bias", bias).setValues("bias", values);
+        bias().setValues("bias", values);
     }
 
     private void requireBuilt() {

@@ -1,18 +1,19 @@
 package io.github.kerasdjl.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import java.util.List;
 import java.util.Random;
 
 /**
- * A layer of a {@code Sequential} model: built once for an input width, then applied to batches.
- * Weights live in the model's {@link NDManager} and are freed when the model is closed.
+ * A layer of a {@code Sequential} model, as Keras describes it (name, configuration, output width), compiled to DJL
+ * blocks when the model is built: the model's {@code SequentialBlock} is the blocks of its layers in order, and the
+ * layer's weights are those blocks' parameters.
  */
 public abstract class Layer {
 
     private String name;
-    private boolean built;
+    private List<Block> blocks;
 
     /** The layer's name in the model (Keras style: {@code dense}, {@code dense_1}, ...), null until added. */
     public String getName() {
@@ -38,39 +39,40 @@ public abstract class Layer {
     /** The width of the output for a given input width. */
     public abstract int outputDim(int inputDim);
 
-    /** Whether the weights exist. */
+    /** The number of scalars the weights will have for a given input width. */
+    public abstract long countParams(int inputDim);
+
+    /** Whether the layer's blocks exist (the model is built). */
     public boolean isBuilt() {
-        return built;
+        return blocks != null;
     }
-
-    /** Creates the weights for {@code inputDim} inputs in {@code manager}, drawing initial values from {@code random}. */
-    public final void build(NDManager manager, int inputDim, Random random) {
-        if (built) {
-            throw new IllegalStateException("Layer '" + name + "' is already built");
-        }
-        createWeights(manager, inputDim, random);
-        built = true;
-    }
-
-    /** Creates the weights. */
-    protected abstract void createWeights(NDManager manager, int inputDim, Random random);
-
-    /** The layer's output for a batch {@code x} of shape (batch, inputs). */
-    public abstract NDArray forward(NDArray x, boolean training);
 
     /**
-     * The layer's output computed with other copies of its weights (in {@link #weights()}'s order), as a replica
-     * on another device uses them in data-parallel training. Layers without weights ignore them.
+     * Creates this layer's DJL blocks for {@code inputDim} inputs. Their parameters get their values when the model
+     * initializes its block, drawn from {@code random} in order (so a seed gives the same weights on any device).
      */
-    public NDArray forward(NDArray x, List<NDArray> weights, boolean training) {
-        if (weights.isEmpty()) {
-            return forward(x, training);
+    public final List<Block> build(int inputDim, Random random) {
+        if (blocks != null) {
+            throw new IllegalStateException("Layer '" + name + "' is already built");
         }
-        throw new UnsupportedOperationException("Layer '" + name + "' (" + typeName() + ") cannot run as a replica"
-                + " on another device");
+        blocks = List.copyOf(createBlocks(inputDim, random));
+        return blocks;
     }
 
-    /** The trainable weights, in Keras' order (kernel, then bias), empty before {@link #build}. */
+    /** The blocks, in order. */
+    protected abstract List<Block> createBlocks(int inputDim, Random random);
+
+    /** This layer's DJL blocks (empty before build). */
+    public List<Block> blocks() {
+        return blocks == null ? List.of() : blocks;
+    }
+
+    /** Forgets the blocks of a build that failed, so that the layer can be built again. */
+    public void discardBlocks() {
+        blocks = null;
+    }
+
+    /** The trainable weights, in Keras' order (kernel, then bias); empty before the model is built. */
     public abstract List<Weight> weights();
 
     /** The regularization penalty of this layer's weights as an engine scalar (Keras' layer.losses), or null. */
@@ -91,9 +93,6 @@ public abstract class Layer {
         }
         return n;
     }
-
-    /** The number of scalars the weights will have for a given input width. */
-    public abstract long countParams(int inputDim);
 
     /** A short description of the layer's configuration. */
     @Override

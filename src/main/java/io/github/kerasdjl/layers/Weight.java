@@ -1,20 +1,32 @@
 package io.github.kerasdjl.layers;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import io.github.kerasdjl.backend.Tensors;
 
 /**
- * A trainable weight of a layer: its name ({@code kernel}, {@code bias}), and the engine array that holds it in
- * Keras' layout.
+ * A trainable weight of a layer: its Keras name ({@code kernel}, {@code bias}) and the DJL {@link Parameter} that
+ * holds it. The engine array is the parameter's own, in DJL's layout (a {@code Linear}'s weight is (units, inputs));
+ * {@link #values()}, {@link #setValues} and {@link #shape()} speak Keras' layout (a kernel is (inputs, units)), so
+ * the transposition happens here, at the API's edge, and nowhere else.
  */
 public final class Weight {
     private final String name;
-    private final NDArray array;
+    private final Parameter parameter;
+    private final boolean transposed;
 
-    public Weight(String name, NDArray array) {
+    /**
+     * @param name the Keras name
+     * @param parameter the DJL parameter (initialized)
+     * @param transposed whether the engine array is the transpose of Keras' 2-D layout
+     */
+    public Weight(String name, Parameter parameter, boolean transposed) {
         this.name = name;
-        this.array = array;
+        this.parameter = parameter;
+        this.transposed = transposed;
     }
 
     /** {@code kernel} or {@code bias}. */
@@ -22,32 +34,49 @@ public final class Weight {
         return name;
     }
 
-    /** The array; updated in place by the optimizer. */
-    public NDArray array() {
-        return array;
+    /** The DJL parameter. */
+    public Parameter parameter() {
+        return parameter;
     }
 
-    /** Its shape, in Keras' layout (a kernel is (inputs, units)). */
+    /** The engine array (DJL's layout); updated in place by the optimizer. */
+    public NDArray array() {
+        return parameter.getArray();
+    }
+
+    /** Its shape in Keras' layout (a kernel is (inputs, units)). */
     public Shape shape() {
-        return array.getShape();
+        Shape s = array().getShape();
+        return transposed ? new Shape(s.get(1), s.get(0)) : s;
     }
 
     /** The number of scalars. */
     public long size() {
-        return array.size();
+        return array().size();
     }
 
-    /** A copy of the values, row-major. */
+    /** A copy of the values in Keras' layout, row-major. */
     public float[] values() {
-        return array.toFloatArray();
+        return toKeras(array().toFloatArray());
     }
 
-    /** Overwrites the values (row-major, same size). */
-    public void setValues(String argument, float[] values) {
-        if (values == null || values.length != array.size()) {
+    /** Values of this weight's engine layout (e.g. its gradient) in Keras' layout. */
+    public float[] toKeras(float[] engineValues) {
+        if (!transposed) {
+            return engineValues;
+        }
+        Shape s = array().getShape();
+        return Tensors.transpose(engineValues, (int) s.get(0), (int) s.get(1));
+    }
+
+    /**
+     * Checks values for {@link #setValues}: their count and finiteness. Throws naming {@code argument}.
+     */
+    public void check(String argument, float[] values) {
+        if (values == null || values.length != size()) {
             throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: "
                     + (values == null ? "null" : values.length + " values")
-                    + ". Expected " + array.size() + " values for shape " + array.getShape() + ".");
+                    + ". Expected " + size() + " values for shape " + shape() + ".");
         }
         for (float v : values) {
             if (!Float.isFinite(v)) {
@@ -55,8 +84,17 @@ public final class Weight {
                         + ". Expected finite numbers.");
             }
         }
+    }
+
+    /** Overwrites the values, given in Keras' layout (row-major, same size), after {@link #check}ing them. */
+    public void setValues(String argument, float[] values) {
+        check(argument, values);
+        NDArray array = array();
+        Shape s = array.getShape();
+        float[] engine = transposed ? Tensors.transpose(values, (int) s.get(1), (int) s.get(0)) : values;
+        NDManager manager = array.getManager();
         // Not array.set(float[]): libtorch prints a deprecation warning (AutoNonVariableTypeMode) for that path.
-        try (NDArray source = array.getManager().create(values, array.getShape())) {
+        try (NDArray source = manager.create(engine, s)) {
             array.set(new NDIndex("..."), source);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.kerasdjl.losses;
 
 import ai.djl.ndarray.NDArray;
+import io.github.kerasdjl.activations.Activation;
 
 /**
  * A loss as Keras computes it: a value per sample, then the mean over the batch ("sum_over_batch_size").
@@ -37,6 +38,31 @@ public abstract class Loss {
      */
     public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
         return Double.NaN;
+    }
+
+    /**
+     * Whether {@link #outputDelta} is written out for this loss after {@code outputActivation} (a hand-written
+     * backward pass can then start from it). None by default: a custom loss trains through autograd.
+     */
+    public boolean hasOutputDelta(Activation outputActivation) {
+        return false;
+    }
+
+    /**
+     * dL/dz of the output layer (z its input, before the activation), up to the constant factor
+     * {@link #outputDeltaScale}: where a hand-written backward pass starts.
+     *
+     * @param yTrue the batch's targets
+     * @param yPred the output layer's activations for the batch
+     * @param outputDerivative the output activation's derivative from its output
+     */
+    public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
+        throw new UnsupportedOperationException("Loss '" + name + "' has no hand-written output delta");
+    }
+
+    /** The constant factor of {@link #outputDelta} for a batch of {@code rows} samples of {@code cols} outputs. */
+    public double outputDeltaScale(int rows, int cols) {
+        throw new UnsupportedOperationException("Loss '" + name + "' has no hand-written output delta");
     }
 
     /** Whether this loss treats each output as an independent probability (Keras' binary rule for accuracy). */

@@ -1,7 +1,8 @@
 package io.github.kerasdjl.losses;
 
 import ai.djl.ndarray.NDArray;
-import io.github.kerasdjl.Registry;
+import io.github.kerasdjl.activations.Activation;
+import io.github.kerasdjl.util.Registry;
 import java.util.List;
 
 /** The losses known by name, each written as Keras 3 computes it. */
@@ -42,6 +43,23 @@ public final class Losses {
         public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
             return squaredErrorSum(yTrue, yPred, cols);
         }
+
+        /** Any activation with a derivative from its output. */
+        @Override
+        public boolean hasOutputDelta(Activation outputActivation) {
+            return outputActivation.hasDerivativeFromOutput();
+        }
+
+        /** {@code (p - y) f'(z)}, times 2 / (rows cols). */
+        @Override
+        public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
+            return outputDerivative.timesDerivative(yPred.sub(yTrue), yPred);
+        }
+
+        @Override
+        public double outputDeltaScale(int rows, int cols) {
+            return 2.0 / ((double) rows * cols);
+        }
     }
 
     /** mean(|y - p|) over the outputs of a sample. */
@@ -63,6 +81,23 @@ public final class Losses {
         @Override
         public double hostSum(float[] yTrue, float[] yPred, int rows, int cols) {
             return absoluteErrorSum(yTrue, yPred, cols);
+        }
+
+        /** Any activation with a derivative from its output. */
+        @Override
+        public boolean hasOutputDelta(Activation outputActivation) {
+            return outputActivation.hasDerivativeFromOutput();
+        }
+
+        /** {@code sign(p - y) f'(z)}, times 1 / (rows cols). */
+        @Override
+        public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
+            return outputDerivative.timesDerivative(yPred.sub(yTrue).sign(), yPred);
+        }
+
+        @Override
+        public double outputDeltaScale(int rows, int cols) {
+            return 1.0 / ((double) rows * cols);
         }
     }
 
@@ -97,6 +132,27 @@ public final class Losses {
         public boolean isBinary() {
             return true;
         }
+
+        /** A sigmoid output only: then dL/dz is the logits gradient. */
+        @Override
+        public boolean hasOutputDelta(Activation outputActivation) {
+            return outputActivation == Activation.SIGMOID;
+        }
+
+        /**
+         * {@code p - y}, times 1 / (rows cols): the gradient of the cross-entropy of the logits, as Keras' TensorFlow
+         * backend computes it. It differs from the gradient through the clipped probabilities (autograd) only where
+         * an output is within 1e-7 of 0 or 1.
+         */
+        @Override
+        public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
+            return yPred.sub(yTrue);
+        }
+
+        @Override
+        public double outputDeltaScale(int rows, int cols) {
+            return 1.0 / ((double) rows * cols);
+        }
     }
 
     /**
@@ -128,6 +184,26 @@ public final class Losses {
                 }
             }
             return sum;
+        }
+
+        /** A softmax output only: then dL/dz is the logits gradient. */
+        @Override
+        public boolean hasOutputDelta(Activation outputActivation) {
+            return outputActivation == Activation.SOFTMAX;
+        }
+
+        /**
+         * {@code p sum(y) - y} per row (just {@code p - y} for targets that sum to 1, as one-hot rows do), times
+         * 1 / rows: the logits gradient, as for binary cross-entropy.
+         */
+        @Override
+        public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
+            return yPred.mul(yTrue.sum(new int[] {-1}, true)).subi(yTrue);
+        }
+
+        @Override
+        public double outputDeltaScale(int rows, int cols) {
+            return 1.0 / rows;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.kerasdjl.metrics;
 
-import io.github.kerasdjl.Registry;
+import io.github.kerasdjl.util.Registry;
 import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.losses.Losses;
 import java.util.List;

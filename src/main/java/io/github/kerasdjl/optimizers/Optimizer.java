@@ -2,7 +2,7 @@ package io.github.kerasdjl.optimizers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.github.kerasdjl.Registry;
+import io.github.kerasdjl.util.Registry;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.kerasdjl.plot;
 
-import io.github.kerasdjl.History;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Features;
 import java.awt.BasicStroke;
@@ -29,7 +29,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-
 /**
  * The seeds' pictures as PNG files, headless: a 2-input classifier's decision boundary over the plane (as TensorFlow
  * Playground colors it), a 1-input model's curve over its data (the beans' fitted line), and the loss and metric

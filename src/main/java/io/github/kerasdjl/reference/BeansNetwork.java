@@ -106,7 +106,7 @@ public final class BeansNetwork {
     }
 
     /** The batch-mean gradient (Keras' mse over a batch is the mean of the seed's per-bean e), Keras' layout. */
-    public GradientCheck.GradientSource gradients(Weights p) {
+    public GradientSource gradients(Weights p) {
         return (x, y) -> {
             double[][] sum = {new double[2], new double[2], new double[2], new double[1]};
             for (int s = 0; s < x.length; s++) {

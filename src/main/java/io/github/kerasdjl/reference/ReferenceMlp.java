@@ -1,14 +1,14 @@
 package io.github.kerasdjl.reference;
 
-import io.github.kerasdjl.Sequential;
-import io.github.kerasdjl.layers.Dense;
-import io.github.kerasdjl.layers.Layer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A multilayer perceptron in plain Java (double[], no engine), forward and backward written out by hand, to put
- * next to the DSL: the same architecture and weights give the same loss and the same gradients.
+ * next to the DSL: the same architecture and weights give the same loss and the same gradients. It is the oracle, so
+ * it shares no code with what it checks: it imports nothing of the library and takes plain descriptions (sizes,
+ * activation and loss names, arrays). {@code check.ReferenceModels} reads a model into it.
  *
  * <p>Notation, per layer l, for a batch of n samples: {@code z = a_prev . W + b}, {@code a = f(z)}. The loss L is
  * Keras': the mean over the batch of a per-sample loss. Backward, from the top: {@code dL/da} from the loss, then
@@ -47,18 +47,15 @@ public final class ReferenceMlp {
             };
         }
 
-        static Activation of(io.github.kerasdjl.activations.Activation a) {
-            return switch (a) {
-                case LINEAR -> LINEAR;
-                case RELU -> RELU;
-                case SIGMOID -> SIGMOID;
-                case TANH -> TANH;
-                case LEAKY_RELU -> LEAKY_RELU;
-                case SOFTMAX -> SOFTMAX;
-                default -> throw new IllegalArgumentException("Invalid value for argument `activation`: '"
-                        + a.kerasName() + "'. The reference derives linear, relu, sigmoid, tanh, leaky_relu and"
-                        + " softmax by hand.");
-            };
+        /** By Keras name: {@code linear}, {@code relu}, {@code sigmoid}, {@code tanh}, {@code leaky_relu}, ... */
+        public static Activation of(String kerasName) {
+            for (Activation a : values()) {
+                if (a.name().toLowerCase(Locale.ROOT).equals(kerasName)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("Invalid value for argument `activation`: '" + kerasName
+                    + "'. The reference derives linear, relu, sigmoid, tanh, leaky_relu and softmax by hand.");
         }
     }
 
@@ -68,12 +65,13 @@ public final class ReferenceMlp {
 
         static final double EPSILON = 1e-7;
 
-        static Loss of(io.github.kerasdjl.losses.Loss loss) {
-            return switch (loss.name()) {
-                case "mean_squared_error" -> MSE;
+        /** By Keras name: {@code mean_squared_error}, {@code binary_crossentropy}, {@code categorical_crossentropy}. */
+        public static Loss of(String kerasName) {
+            return switch (kerasName) {
+                case "mean_squared_error", "mse" -> MSE;
                 case "binary_crossentropy" -> BINARY_CROSSENTROPY;
                 case "categorical_crossentropy" -> CATEGORICAL_CROSSENTROPY;
-                default -> throw new IllegalArgumentException("Invalid value for argument `loss`: '" + loss.name()
+                default -> throw new IllegalArgumentException("Invalid value for argument `loss`: '" + kerasName
                         + "'. The reference derives mse, binary_crossentropy and categorical_crossentropy.");
             };
         }
@@ -172,35 +170,6 @@ public final class ReferenceMlp {
     public ReferenceMlp(List<DenseLayer> layers, Loss loss) {
         this.layers = List.copyOf(layers);
         this.loss = loss;
-    }
-
-    /** The same architecture, loss and weights as a built, compiled Sequential of Dense layers. */
-    public static ReferenceMlp from(Sequential model) {
-        if (model.loss() == null) {
-            throw new IllegalStateException("Compile the model first: the reference needs its loss");
-        }
-        List<DenseLayer> copy = new ArrayList<>();
-        for (Layer l : model.layers()) {
-            if (!(l instanceof Dense d)) {
-                throw new IllegalArgumentException("The reference knows Dense layers only, not " + l.typeName());
-            }
-            if (d.kernelRegularizer() != null) {
-                throw new IllegalArgumentException("The reference has no regularizers; layer '" + d.getName()
-                        + "' has " + d.kernelRegularizer() + ".");
-            }
-            float[][] k = d.getKernel();
-            double[][] w = new double[k.length][];
-            for (int i = 0; i < k.length; i++) {
-                w[i] = toDouble(k[i]);
-            }
-            copy.add(new DenseLayer(w, d.usesBias() ? toDouble(d.getBias()) : null, Activation.of(d.activation())));
-        }
-        return new ReferenceMlp(copy, Loss.of(model.loss()));
-    }
-
-    /** Writes this reference's weights back into the model (float32). */
-    public void copyTo(Sequential model) {
-        model.setWeights(weights().stream().map(ReferenceMlp::toFloat).toList());
     }
 
     /** The weights in Keras' order and layout, flattened: kernel then bias, layer by layer. */
@@ -398,31 +367,32 @@ public final class ReferenceMlp {
         return new Pass(z, a);
     }
 
-    /** float32 values as double. */
-    public static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
+    /**
+     * Keras' "accuracy" of predictions p for targets y: binary (a prediction above 0.5 counts as 1, compared with the
+     * target) for one output, argmax (first index on ties) for several. Written here again on purpose: the reference
+     * does not use the library's metric it is compared with.
+     */
+    public static double accuracy(double[][] y, double[][] p) {
+        int cols = y[0].length;
+        double hits = 0;
+        for (int s = 0; s < y.length; s++) {
+            if (cols == 1) {
+                hits += ((p[s][0] > 0.5 ? 1.0 : 0.0) == y[s][0]) ? 1 : 0;
+            } else {
+                hits += argMax(y[s]) == argMax(p[s]) ? 1 : 0;
+            }
         }
-        return d;
+        return hits / y.length;
     }
 
-    /** Rows of float32 as double, for feeding the reference the data the DSL sees. */
-    public static double[][] toDouble(float[][] v) {
-        double[][] d = new double[v.length][];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = toDouble(v[i]);
+    private static int argMax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
         }
-        return d;
-    }
-
-    /** Values rounded to float32. */
-    public static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
+        return best;
     }
 
     private static double[] flatten(double[][] m) {

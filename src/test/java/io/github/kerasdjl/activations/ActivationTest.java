@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 class ActivationTest {
 
     private static final float[] XS = {-3f, -1.5f, -0.2f, 0f, 0.3f, 1f, 2.5f};

@@ -10,7 +10,6 @@ import ai.djl.Device;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.layers.Dense;
 import org.junit.jupiter.api.Test;
-
 class DevicesTest {
 
     @Test

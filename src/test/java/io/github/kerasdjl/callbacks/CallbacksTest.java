@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kerasdjl.FitOptions;
-import io.github.kerasdjl.History;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.training.FitOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 class CallbacksTest {
 
     private static String run(ProgressLogger logger, int epochs) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
-
 /**
  * Reference numbers are the examples in Keras' API documentation (keras.io/api/losses/...: the docstrings of
  * MeanSquaredError, MeanAbsoluteError, BinaryCrossentropy and CategoricalCrossentropy), checked again by hand.

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kerasdjl.FitOptions;
-import io.github.kerasdjl.History;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.training.FitOptions;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class PlotsTest {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.check.ReferenceModels;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.reference.ReferenceMlp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 /** Keras' kernel regularizers: the penalty joins the loss, its gradient joins the kernel's gradient. */
 class RegularizerTest {
 
@@ -59,7 +59,7 @@ class RegularizerTest {
             assertTrue(penalty > 1e-3);
             assertEquals(base + penalty, regularized.evaluate(x, y).get("loss"), 1e-6);
             // fit: the first epoch's loss (one batch, before the update) is the same sum.
-            double first = regularized.fit(x, y, new io.github.kerasdjl.FitOptions().epochs(1).batchSize(30)
+            double first = regularized.fit(x, y, new io.github.kerasdjl.training.FitOptions().epochs(1).batchSize(30)
                     .verbose(0)).last("loss");
             assertEquals(base + penalty, first, 1e-5);
             assertFalse(regularized.usesFastPath(), "regularized kernels train through autograd");
@@ -71,7 +71,7 @@ class RegularizerTest {
         float[][] x = Playground.gauss(100, 0, 2).x();
         float[][] y = Playground.gauss(100, 0, 2).y();
         try (Sequential plain = model(null); Sequential regularized = model(Regularizer.l2(0.05))) {
-            io.github.kerasdjl.FitOptions o = new io.github.kerasdjl.FitOptions().epochs(40).batchSize(10).verbose(0);
+            io.github.kerasdjl.training.FitOptions o = new io.github.kerasdjl.training.FitOptions().epochs(40).batchSize(10).verbose(0);
             plain.fit(x, y, o);
             regularized.fit(x, y, o);
             assertTrue(norm(regularized.getWeights()) < 0.8 * norm(plain.getWeights()));
@@ -99,7 +99,7 @@ class RegularizerTest {
         assertTrue(e.getMessage().contains("`l2`: -1.0"), e.getMessage());
         assertEquals(0.01, new Dense(2).kernelRegularizer("l2").kernelRegularizer().l2());
         try (Sequential m = model(Regularizer.l1(0.1))) {
-            assertThrows(IllegalArgumentException.class, () -> ReferenceMlp.from(m));
+            assertThrows(IllegalArgumentException.class, () -> ReferenceModels.of(m));
         }
     }
 }

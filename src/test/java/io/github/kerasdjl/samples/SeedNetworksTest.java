@@ -3,25 +3,25 @@ package io.github.kerasdjl.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.check.Comparison;
+import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Moons;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.reference.BeansNetwork;
-import io.github.kerasdjl.reference.Comparison;
+import io.github.kerasdjl.training.FitOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 /**
  * The seeds' hand-rolled networks and their DSL twins compute the same thing: from the same start, on the same
  * samples in the same order, they end at the same weights (float32 against double, so within 1e-5 to 1e-4).
@@ -55,8 +55,8 @@ class SeedNetworksTest {
             model.fit(beans.xColumn(), beans.yColumn(),
                     new FitOptions().epochs(20).batchSize(1).shuffle(false).verbose(0));
             assertEquals(2000, model.optimizer().iterations());
-            double diff = Comparison.maxDifference(model.getWeights(), hand.keras());
-            double moved = Comparison.maxDifference(start, hand.keras());
+            double diff = Precision.maxDifference(model.getWeights(), hand.keras());
+            double moved = Precision.maxDifference(start, hand.keras());
             assertTrue(diff < 1e-5, "max weight difference after 2000 per-bean steps: " + diff);
             assertTrue(moved > 0.05, "the weights moved: " + moved);
         }
@@ -73,7 +73,7 @@ class SeedNetworksTest {
             List<float[]> start = model.getWeights();
             hand.train(Lesson004Moons.toDouble(moons.x()), Lesson004Moons.toDouble(moons.y()), 2.0, 300);
             model.fit(moons.x(), moons.y(), new FitOptions().epochs(300).batchSize(100).shuffle(false).verbose(0));
-            double diff = Comparison.maxDifference(model.getWeights(), hand.keras());
+            double diff = Precision.maxDifference(model.getWeights(), hand.keras());
             assertTrue(diff < 1e-5, "max weight difference after 300 full-batch steps: " + diff);
             double moved = 0;
             List<float[]> end = model.getWeights();

@@ -1,4 +1,4 @@
-package io.github.kerasdjl;
+package io.github.kerasdjl.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.Device;
+import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.backend.Devices;
+import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.Optimizer;
@@ -15,7 +17,6 @@ import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.regularizers.Regularizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 /**
  * Data-parallel training (each batch split over the devices, gradients summed on the first) gives the same weights
  * and history as one device, within float rounding. Without a GPU the replicas live on the CPU ("cpu:0,cpu:1"),

@@ -1,4 +1,4 @@
-package io.github.kerasdjl;
+package io.github.kerasdjl.callbacks;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What {@code fit} returns, as Keras' History: one value per epoch for the loss and each metric, by name. */
-public final class History {
+/**
+ * What {@code fit} returns, as Keras' History: a callback that records, at the end of each epoch, the loss and each
+ * metric by name. {@code fit} always adds one, first, and returns it.
+ */
+public final class History implements Callback {
 
     private final Map<String, Doubles> values = new LinkedHashMap<>();
     private final Doubles epochs = new Doubles();
 
-    /** Adds one epoch's logs. */
-    void append(int epoch, Map<String, Double> logs) {
+    /** Records one epoch's logs. */
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
         epochs.append(epoch);
         for (Map.Entry<String, Double> e : logs.entrySet()) {
             values.computeIfAbsent(e.getKey(), k -> new Doubles()).append(e.getValue());

@@ -1,18 +1,22 @@
-package io.github.kerasdjl.reference;
+package io.github.kerasdjl.check;
 
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.layers.Weight;
+import io.github.kerasdjl.reference.GradientSource;
+import io.github.kerasdjl.reference.ReferenceMlp;
+import io.github.kerasdjl.training.TrainingSteps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks a model's gradients three ways on one batch: the DSL's (DJL autograd, float32), a hand-derived
- * reference's (double; {@link ReferenceMlp} unless another is given), and central finite differences of the
- * loss in double precision ({@code (L(w + h) - L(w - h)) / 2h}, h = 1e-6, on the reference forward pass).
+ * Checks a model's gradients on one batch: the DSL's from both of its training steps (DJL autograd and, when the
+ * model has one, the hand-written backward pass, both float32), a hand-derived reference's (double;
+ * {@link ReferenceMlp} unless another is given), and central finite differences of the loss in double precision
+ * ({@code (L(w + h) - L(w - h)) / 2h}, h = 1e-6, on the reference forward pass).
  *
- * <p>An element passes when both the DSL and the reference are within {@code atol + tolerance * scale} of the
+ * <p>An element passes when the DSL's paths and the reference are all within {@code atol + tolerance * scale} of the
  * finite difference, scale being the largest finite-difference magnitude of that weight array. The default
  * tolerance (1e-3, atol 1e-6) suits float32: its rounding over a few layers is about 1e-6 of the gradient's scale,
  * while a wrong derivative is off by tens of percent.
@@ -26,26 +30,28 @@ public final class GradientCheck {
     /** The finite-difference step. */
     public static final double STEP = 1e-6;
 
-    /** Hand-derived gradients in Keras' layout ({@link Sequential#getWeights()}'s order), for a batch. */
-    @FunctionalInterface
-    public interface GradientSource {
-        List<double[]> gradients(double[][] x, double[][] y);
-    }
-
     /**
      * One weight array of one layer.
      *
      * @param name e.g. {@code dense_1/kernel}
-     * @param dslMaxAbs max |DSL - finite difference|
+     * @param dslMaxAbs max |DSL (autograd) - finite difference|
+     * @param handWrittenMaxAbs max |DSL (hand-written backward pass) - finite difference|, NaN when the model has
+     *     no hand-written pass
      * @param referenceMaxAbs max |reference - finite difference|
      * @param scale max |finite difference|
      * @param failing the flat indices (row-major, Keras layout) of elements that fail
      */
-    public record Entry(String name, double dslMaxAbs, double referenceMaxAbs, double scale, List<Integer> failing) {
+    public record Entry(String name, double dslMaxAbs, double handWrittenMaxAbs, double referenceMaxAbs, double scale,
+            List<Integer> failing) {
 
         /** max error of the DSL relative to the scale. */
         public double dslMaxRel() {
             return dslMaxAbs / Math.max(scale, ABSOLUTE_TOLERANCE);
+        }
+
+        /** max error of the hand-written pass relative to the scale (NaN without one). */
+        public double handWrittenMaxRel() {
+            return handWrittenMaxAbs / Math.max(scale, ABSOLUTE_TOLERANCE);
         }
 
         /** max error of the reference relative to the scale. */
@@ -74,11 +80,12 @@ public final class GradientCheck {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "%-18s %12s %12s %12s %12s %12s  %s%n", "weight", "|g|max", "DSL abs", "DSL rel", "ref abs",
-                    "ref rel", "result"));
+                    "%-18s %10s %10s %10s %10s %10s %10s %10s  %s%n", "weight", "|g|max", "DSL abs", "DSL rel",
+                    "hand abs", "hand rel", "ref abs", "ref rel", "result"));
             for (Entry e : entries) {
-                b.append(String.format(Locale.ROOT, "%-18s %12.3e %12.3e %12.3e %12.3e %12.3e  %s%n", e.name(),
-                        e.scale(), e.dslMaxAbs(), e.dslMaxRel(), e.referenceMaxAbs(), e.referenceMaxRel(),
+                b.append(String.format(Locale.ROOT, "%-18s %10.3e %10.3e %10.3e %10.3e %10.3e %10.3e %10.3e  %s%n",
+                        e.name(), e.scale(), e.dslMaxAbs(), e.dslMaxRel(), e.handWrittenMaxAbs(),
+                        e.handWrittenMaxRel(), e.referenceMaxAbs(), e.referenceMaxRel(),
                         e.passed() ? "ok" : "FAIL at " + e.failing()));
             }
             b.append(passed() ? "PASSED" : "FAILED").append(" (tolerance ").append(tolerance).append(")\n");
@@ -91,7 +98,7 @@ public final class GradientCheck {
 
     /** Checks a compiled model of Dense layers against {@link ReferenceMlp} with the default tolerance. */
     public static Report check(Sequential model, float[][] x, float[][] y) {
-        ReferenceMlp reference = ReferenceMlp.from(prepare(model, x, y));
+        ReferenceMlp reference = ReferenceModels.of(prepare(model, x, y));
         return check(model, x, y, reference::gradients, DEFAULT_TOLERANCE);
     }
 
@@ -103,11 +110,13 @@ public final class GradientCheck {
             throw new IllegalArgumentException(
                     "Invalid value for argument `tolerance`: " + tolerance + ". Expected a number > 0.");
         }
-        double[][] xd = ReferenceMlp.toDouble(x);
-        double[][] yd = ReferenceMlp.toDouble(y);
-        List<float[]> dsl = model.computeGradients(x, y);
+        double[][] xd = Precision.toDouble(x);
+        double[][] yd = Precision.toDouble(y);
+        List<float[]> dsl = model.computeGradients(x, y, TrainingSteps.Kind.AUTOGRAD);
+        List<float[]> hand = hasHandWrittenPass(model)
+                ? model.computeGradients(x, y, TrainingSteps.Kind.HAND_WRITTEN) : null;
         List<double[]> ref = reference.gradients(xd, yd);
-        List<double[]> numeric = finiteDifferences(ReferenceMlp.from(model), xd, yd);
+        List<double[]> numeric = finiteDifferences(ReferenceModels.of(model), xd, yd);
         List<String> names = weightNames(model);
         if (ref.size() != numeric.size()) {
             throw new IllegalArgumentException("The reference gives " + ref.size() + " gradient arrays; the model has "
@@ -122,18 +131,21 @@ public final class GradientCheck {
             }
             double bound = ABSOLUTE_TOLERANCE + tolerance * scale;
             double dslMax = 0;
+            double handMax = hand == null ? Double.NaN : 0;
             double refMax = 0;
             List<Integer> failing = new ArrayList<>();
             for (int k = 0; k < fd.length; k++) {
                 double dslError = Math.abs(dsl.get(w)[k] - fd[k]);
+                double handError = hand == null ? 0 : Math.abs(hand.get(w)[k] - fd[k]);
                 double refError = Math.abs(ref.get(w)[k] - fd[k]);
                 dslMax = Math.max(dslMax, dslError);
+                handMax = hand == null ? handMax : Math.max(handMax, handError);
                 refMax = Math.max(refMax, refError);
-                if (dslError > bound || refError > bound) {
+                if (dslError > bound || handError > bound || refError > bound) {
                     failing.add(k);
                 }
             }
-            entries.add(new Entry(names.get(w), dslMax, refMax, scale, List.copyOf(failing)));
+            entries.add(new Entry(names.get(w), dslMax, handMax, refMax, scale, List.copyOf(failing)));
         }
         return new Report(entries, tolerance);
     }
@@ -159,6 +171,12 @@ public final class GradientCheck {
             grads.add(g);
         }
         return grads;
+    }
+
+    /** Whether the model has a hand-written backward pass to check (on the CPU or one device, fast path or not). */
+    private static boolean hasHandWrittenPass(Sequential model) {
+        return TrainingSteps.choose(model.layers(), model.loss(), model.devices().size(), true)
+                == TrainingSteps.Kind.HAND_WRITTEN;
     }
 
     private static Sequential prepare(Sequential model, float[][] x, float[][] y) {

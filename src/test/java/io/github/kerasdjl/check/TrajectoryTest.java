@@ -1,17 +1,17 @@
-package io.github.kerasdjl.reference;
+package io.github.kerasdjl.check;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.reference.ReferenceMlp;
+import io.github.kerasdjl.training.FitOptions;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 /**
  * From the same initial weights and the same batches in the same order, 1,000 SGD steps of the DSL (float32; its
  * hand-written backward pass and DJL's autograd, each) and of the hand-derived reference (double) end at the same
@@ -55,12 +55,12 @@ class TrajectoryTest {
                 .add(new Dense(8, "relu")).add(new Dense(1, "sigmoid")).seed(17).fastPath(fastPath)) {
             model.compile(new SGD(0.05, momentum, nesterov), "mse");
             model.build(2);
-            ReferenceMlp ref = ReferenceMlp.from(model);
+            ReferenceMlp ref = ReferenceModels.of(model);
             ReferenceMlp.Sgd sgd = new ReferenceMlp.Sgd(0.05, momentum, nesterov);
             List<double[]> initial = ref.weights(); // a copy: the reference's steps do not change it
             model.fit(data.x(), data.y(), new FitOptions().epochs(epochs).batchSize(batch).shuffle(false).verbose(0));
-            double[][] x = ReferenceMlp.toDouble(data.x());
-            double[][] y = ReferenceMlp.toDouble(data.y());
+            double[][] x = Precision.toDouble(data.x());
+            double[][] y = Precision.toDouble(data.y());
             for (int e = 0; e < epochs; e++) {
                 for (int start = 0; start < x.length; start += batch) {
                     int end = Math.min(x.length, start + batch);
@@ -69,7 +69,7 @@ class TrajectoryTest {
             }
             assertTrue(model.optimizer().iterations() == 1000);
             double maxDiff = maxDifference(model.getWeights(), ref.weights());
-            double maxMove = maxDifference(ReferenceMlp.from(model).weights(), initial);
+            double maxMove = maxDifference(ReferenceModels.of(model).weights(), initial);
             assertTrue(maxDiff < TOLERANCE, "max weight difference after 1000 steps: " + maxDiff);
             // The weights did travel: the agreement is not two models that stood still.
             assertTrue(maxMove > 100 * maxDiff, "moved " + maxMove + ", differ " + maxDiff);

@@ -1,4 +1,4 @@
-package io.github.kerasdjl;
+package io.github.kerasdjl.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +11,6 @@ import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.metrics.Metric;
 import io.github.kerasdjl.optimizers.Optimizer;
 import org.junit.jupiter.api.Test;
-
 class RegistryTest {
 
     @Test

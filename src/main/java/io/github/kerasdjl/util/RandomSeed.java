@@ -1,4 +1,4 @@
-package io.github.kerasdjl;
+package io.github.kerasdjl.util;
 
 import java.util.concurrent.atomic.AtomicLong;
 

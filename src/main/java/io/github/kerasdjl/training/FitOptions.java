@@ -1,4 +1,4 @@
-package io.github.kerasdjl;
+package io.github.kerasdjl.training;
 
 import io.github.kerasdjl.callbacks.Callback;
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ public final class FitOptions {
     }
 
     /** Checks every option, naming the first one that is out of range. */
-    void validate() {
+    public void validate() {
         if (epochs < 0) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `epochs`: " + epochs + ". Expected an integer >= 0.");

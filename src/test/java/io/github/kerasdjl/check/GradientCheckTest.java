@@ -1,4 +1,4 @@
-package io.github.kerasdjl.reference;
+package io.github.kerasdjl.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.reference.BeansNetwork;
+import io.github.kerasdjl.reference.ReferenceMlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 class GradientCheckTest {
 
     private static final String[] HIDDEN = {"linear", "relu", "sigmoid", "tanh", "leaky_relu", "softmax"};
@@ -100,7 +101,7 @@ class GradientCheckTest {
         Sequential model = new Sequential().add(new Dense(2, "sigmoid", 1)).add(new Dense(1, "sigmoid")).seed(1);
         model.compile(new SGD(0.03), "mse");
         model.build(1);
-        model.setWeights(w.keras().stream().map(ReferenceMlp::toFloat).toList());
+        model.setWeights(w.keras().stream().map(Precision::toFloat).toList());
         return model;
     }
 
@@ -164,17 +165,17 @@ class GradientCheckTest {
                 .seed(4)) {
             model.compile(new SGD(0.1), "categorical_crossentropy");
             model.build(3);
-            ReferenceMlp ref = ReferenceMlp.from(model);
+            ReferenceMlp ref = ReferenceModels.of(model);
             float[][] x = {{0.1f, -1, 2}, {1, 1, 1}};
             float[][] y = {{1, 0}, {0, 1}};
             float[][] p = model.predict(x);
-            double[][] q = ref.predict(ReferenceMlp.toDouble(x));
+            double[][] q = ref.predict(Precision.toDouble(x));
             for (int s = 0; s < 2; s++) {
                 for (int j = 0; j < 2; j++) {
                     assertEquals(q[s][j], p[s][j], 1e-6);
                 }
             }
-            assertEquals(ref.loss(ReferenceMlp.toDouble(x), ReferenceMlp.toDouble(y)),
+            assertEquals(ref.loss(Precision.toDouble(x), Precision.toDouble(y)),
                     model.evaluate(x, y).get("loss"), 1e-6);
         }
     }

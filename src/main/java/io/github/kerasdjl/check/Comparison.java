@@ -1,11 +1,9 @@
-package io.github.kerasdjl.reference;
+package io.github.kerasdjl.check;
 
-import io.github.kerasdjl.FitOptions;
 import io.github.kerasdjl.Sequential;
-import io.github.kerasdjl.backend.Tensors;
-import io.github.kerasdjl.metrics.Metric;
-import io.github.kerasdjl.metrics.Metrics;
 import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.reference.ReferenceMlp;
+import io.github.kerasdjl.training.FitOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.Locale;
  * @param steps training steps each side took
  * @param dslLoss the DSL's loss on the training data after training
  * @param referenceLoss the reference's loss on the same data
- * @param dslAccuracy the DSL's accuracy (binary above 0.5 for one output, argmax for several)
+ * @param dslAccuracy the DSL's accuracy by the reference's rule ({@link ReferenceMlp#accuracy})
  * @param referenceAccuracy the reference's accuracy by the same rule
  * @param maxWeightDifference the largest |w_dsl - w_reference| over all weights after training
  * @param dslSecondsPerStep the DSL's wall time per step
@@ -46,10 +44,10 @@ public record Comparison(long steps, double dslLoss, double referenceLoss, doubl
             throw new IllegalArgumentException("Invalid value for argument `x`: no samples.");
         }
         model.build(x[0].length);
-        ReferenceMlp reference = ReferenceMlp.from(model);
+        ReferenceMlp reference = ReferenceModels.of(model);
         ReferenceMlp.Sgd referenceSgd = new ReferenceMlp.Sgd(sgd.learningRate(), sgd.momentum(), sgd.nesterov());
-        double[][] xd = ReferenceMlp.toDouble(x);
-        double[][] yd = ReferenceMlp.toDouble(y);
+        double[][] xd = Precision.toDouble(x);
+        double[][] yd = Precision.toDouble(y);
 
         long before = model.optimizer().iterations();
         long t0 = System.nanoTime();
@@ -66,39 +64,12 @@ public record Comparison(long steps, double dslLoss, double referenceLoss, doubl
         }
         double referenceSeconds = (System.nanoTime() - t0) / 1e9;
 
-        double maxDiff = maxDifference(model.getWeights(), reference.weights());
-        double[][] dslPredictions = ReferenceMlp.toDouble(model.predict(x));
+        double maxDiff = Precision.maxDifference(model.getWeights(), reference.weights());
+        double[][] dslPredictions = Precision.toDouble(model.predict(x));
         double dslLoss = model.evaluate(x, y, x.length).get("loss");
-        return new Comparison(steps, dslLoss, reference.loss(xd, yd), accuracy(yd, dslPredictions),
-                accuracy(yd, reference.predict(xd)), maxDiff, dslSeconds / Math.max(1, steps),
+        return new Comparison(steps, dslLoss, reference.loss(xd, yd), ReferenceMlp.accuracy(yd, dslPredictions),
+                ReferenceMlp.accuracy(yd, reference.predict(xd)), maxDiff, dslSeconds / Math.max(1, steps),
                 referenceSeconds / Math.max(1, steps));
-    }
-
-    /** Keras' "accuracy" of predictions p for targets y, by the metric's own rule (binary or argmax). */
-    public static double accuracy(double[][] y, double[][] p) {
-        Metric accuracy = new Metrics.Accuracy();
-        int cols = y[0].length;
-        accuracy.update(flatten(y), flatten(p), y.length, cols);
-        return accuracy.result();
-    }
-
-    /** The largest |a - b| over all weights, float32 model weights against the reference's doubles. */
-    public static double maxDifference(List<float[]> a, List<double[]> b) {
-        double max = 0;
-        for (int i = 0; i < b.size(); i++) {
-            for (int k = 0; k < b.get(i).length; k++) {
-                max = Math.max(max, Math.abs(a.get(i)[k] - b.get(i)[k]));
-            }
-        }
-        return max;
-    }
-
-    private static float[] flatten(double[][] rows) {
-        float[][] f = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            f[i] = ReferenceMlp.toFloat(rows[i]);
-        }
-        return Tensors.flatten(f);
     }
 
     /** The side-by-side table. */

@@ -1,0 +1,94 @@
+package io.github.kerasdjl.backend;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine calls a training step makes besides the arithmetic: scopes that free a step's arrays, gradient
+ * recording, reading and zeroing gradients, and copies between devices. Everything of DJL's autograd and memory
+ * scoping that the library uses goes through here.
+ */
+public final class Autograd {
+
+    private Autograd() {
+    }
+
+    /** A scope that frees, when closed, every engine array made inside it (unless detached). */
+    public static NDScope scope() {
+        NDScope scope = new NDScope();
+        scope.suppressNotUsedWarning();
+        return scope;
+    }
+
+    /** Keeps {@code array} alive after the scope it was made in closes. */
+    public static NDArray keep(NDArray array) {
+        NDScope.unregister(array);
+        return array;
+    }
+
+    /** Records the operations until closed; {@link GradientCollector#backward} puts gradients on the weights. */
+    public static GradientCollector record() {
+        return Engine.getInstance().newGradientCollector();
+    }
+
+    /**
+     * The gradients on {@code variables}, summed over their replicas (gradient i of replica r is that of
+     * {@code replicas.get(r).get(i)}) onto the first device. The handles belong to the caller's scope; zero them with
+     * {@link #zero} after the update, since PyTorch accumulates gradients and DJL's collector does not zero them.
+     *
+     * @param used receives every gradient handle read, to be zeroed
+     */
+    public static List<NDArray> gradients(List<NDArray> variables, List<List<NDArray>> replicas,
+            List<NDArray> used) {
+        List<NDArray> gradients = new ArrayList<>(variables.size());
+        for (int v = 0; v < variables.size(); v++) {
+            NDArray g = variables.get(v).getGradient();
+            used.add(g);
+            for (List<NDArray> replica : replicas) {
+                NDArray rg = replica.get(v).getGradient();
+                used.add(rg);
+                g = g.add(rg.toDevice(g.getDevice(), false));
+            }
+            gradients.add(g);
+        }
+        return gradients;
+    }
+
+    /** Sets gradients to zero in place. */
+    public static void zero(List<NDArray> gradients) {
+        for (NDArray g : gradients) {
+            g.subi(g);
+        }
+    }
+
+    /** Turns gradient tracking of the arrays on or off. */
+    public static void requireGradients(List<NDArray> arrays, boolean required) {
+        for (NDArray a : arrays) {
+            a.setRequiresGradient(required);
+        }
+    }
+
+    /**
+     * A copy of {@code a} on {@code d}. Not {@code toDevice(d, true)} alone: for the array's own device libtorch's
+     * {@code to} returns the same tensor, and a replica must not share its storage with the original.
+     */
+    public static NDArray copyTo(NDArray a, Device d) {
+        return d.equals(a.getDevice()) ? a.duplicate() : a.toDevice(d, true);
+    }
+
+    /** Overwrites {@code target}'s values with {@code source}'s (same shape, any device). */
+    public static void assign(NDArray target, NDArray source) {
+        NDArray onDevice = source.getDevice().equals(target.getDevice()) ? source
+                : source.toDevice(target.getDevice(), false);
+        target.set(new NDIndex("..."), onDevice);
+        if (onDevice != source) {
+            onDevice.close();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.kerasdjl.callbacks;
+
+import java.util.List;
+
+/**
+ * What a callback sees of the model it watches: its name, its weights (Keras' order and layout) and the switch that
+ * ends training after the current epoch. Callbacks need no more, so this package does not depend on the model's.
+ */
+public interface ModelView {
+
+    /** The model's name. */
+    String name();
+
+    /** Keras' get_weights: every weight's values, kernel then bias, layer by layer. */
+    List<float[]> getWeights();
+
+    /** Keras' set_weights, in {@link #getWeights()}'s order and sizes. */
+    void setWeights(List<float[]> weights);
+
+    /** Keras' {@code model.stop_training = True}: {@code fit} ends normally after the current epoch. */
+    void stopTraining();
+}

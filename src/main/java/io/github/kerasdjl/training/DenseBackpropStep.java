@@ -1,0 +1,198 @@
+package io.github.kerasdjl.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.core.Linear;
+import io.github.kerasdjl.activations.Activation;
+import io.github.kerasdjl.backend.Autograd;
+import io.github.kerasdjl.backend.Constants;
+import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.layers.Layer;
+import io.github.kerasdjl.losses.Loss;
+import io.github.kerasdjl.optimizers.Optimizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The training step of a stack of {@link Dense} layers with its backward pass written out by hand, as the seeds
+ * derive it, instead of DJL's autograd. On the seeds' tiny networks a step's time is the number of native calls
+ * (each costs microseconds whatever the tensor size), and autograd makes about twice as many as this pass. With W a
+ * Linear block's weight, (units, inputs) as DJL reads it, and K = W^T the kernel in Keras' layout (the storage
+ * itself, see {@code Dense}):
+ *
+ * <pre>
+ * forward, each layer:    z = linear(a, W, b) = a . K + b;  a' = f(z)      (activations a kept)
+ * output delta:           d = dL/dz of the last layer (the loss's outputDelta), times lr for plain SGD
+ * backward, each layer:   dK = a^T . d;  db = sum(d, rows);  d = (d . W) * f'(a)
+ * update:                 the optimizer (on dW = dK^T), or K -= dK for plain SGD (lr already in d)
+ * </pre>
+ *
+ * <p>Each activation gives its derivative from its output ({@link Activation#derivativeFromOutput}) and each loss
+ * its output delta ({@link Loss#outputDelta}); this class only chains them. It covers Dense layers without a
+ * regularizer whose activations have a derivative from their output, and a loss with an output delta for the last
+ * activation; anything else trains through autograd. The tests compare both paths step by step, and the gradient
+ * check compares both with the hand-derived reference.
+ */
+final class DenseBackpropStep implements TrainingStep {
+
+    private final Activation.Derivative[] derivatives;
+    private final Activation[] activations;
+    private final NDArray[] kernels;
+    /** Each kernel in Keras' layout: a view made once per fit, sharing the weight's storage. */
+    private final NDArray[] kerasKernels;
+    private final NDArray[] biases;
+    private final List<NDArray> variables;
+    /** The variables with kernels in Keras' layout, for plain SGD's {@code K -= dK}. */
+    private final List<NDArray> kerasVariables;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final Constants constants;
+    private final int outputs;
+    private final boolean plain;
+    private final double rate;
+    /** The output delta's constant factor by batch size, made on first use. */
+    private NDArray[] scales = new NDArray[0];
+
+    DenseBackpropStep(Network network, Loss loss, Optimizer optimizer, Constants constants) {
+        List<Layer> layers = network.layers();
+        int n = layers.size();
+        this.derivatives = new Activation.Derivative[n];
+        this.activations = new Activation[n];
+        this.kernels = new NDArray[n];
+        this.kerasKernels = new NDArray[n];
+        this.biases = new NDArray[n];
+        List<NDArray> v = new ArrayList<>();
+        List<NDArray> kv = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Dense dense = (Dense) layers.get(i);
+            activations[i] = dense.activation();
+            derivatives[i] = dense.activation().derivativeFromOutput(constants);
+            kernels[i] = dense.kernel().array();
+            kerasKernels[i] = constants.keep(kernels[i].transpose());
+            v.add(kernels[i]);
+            kv.add(kerasKernels[i]);
+            if (dense.usesBias()) {
+                biases[i] = dense.bias().array();
+                v.add(biases[i]);
+                kv.add(biases[i]);
+            }
+        }
+        this.variables = List.copyOf(v);
+        this.kerasVariables = List.copyOf(kv);
+        // No autograd during the fit: a weight that requires a gradient costs libtorch an autograd dispatch on
+        // every op that reads it, even with gradient recording off. close() restores it.
+        Autograd.requireGradients(variables, false);
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.constants = constants;
+        this.outputs = network.outputDim();
+        this.plain = !Double.isNaN(optimizer.plainStepRate());
+        this.rate = plain ? optimizer.plainStepRate() : 1.0;
+    }
+
+    /** Whether the layers and loss have a hand-written backward pass. */
+    static boolean supports(List<Layer> layers, Loss loss) {
+        if (layers.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            // Exactly Dense: a subclass may change the forward pass. Regularized kernels go through autograd.
+            if (layer.getClass() != Dense.class || ((Dense) layer).kernelRegularizer() != null) {
+                return false;
+            }
+            Activation a = ((Dense) layer).activation();
+            boolean last = i == layers.size() - 1;
+            if (!(last ? loss.hasOutputDelta(a) : a.hasDerivativeFromOutput())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Result train(NDArray xs, NDArray ys, float[] targets, int start, int end) {
+        NDIndex rows = new NDIndex().addSliceDim(start, end);
+        int count = end - start;
+        NDArray[] a = forward(xs.get(rows));
+        NDArray p = a[a.length - 1];
+        float[] predicted = p.toFloatArray();
+        List<NDArray> gradients = backward(a, ys.get(rows), scale(count, rate));
+        if (plain) {
+            optimizer.applyScaled(kerasVariables, gradients);
+        } else {
+            optimizer.apply(variables, engineLayout(gradients));
+        }
+        float[] expected = Arrays.copyOfRange(targets, start * outputs, end * outputs);
+        double sum = loss.hostSum(expected, predicted, count, outputs);
+        return new Result(sum / count, predicted);
+    }
+
+    @Override
+    public List<NDArray> gradients(NDArray x, NDArray y) {
+        return engineLayout(backward(forward(x), y, scale((int) x.getShape().get(0), 1.0)));
+    }
+
+    /** Gradients in Keras' layout (kernels (inputs, units)) as views in the weights' layout. */
+    private List<NDArray> engineLayout(List<NDArray> gradients) {
+        NDArray[] out = gradients.toArray(new NDArray[0]);
+        for (int k = 0; k < out.length; k++) {
+            if (out[k].getShape().dimension() == 2) {
+                out[k] = out[k].transpose();
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /** The activations of every layer; a[0] is the input. */
+    private NDArray[] forward(NDArray x) {
+        int n = kernels.length;
+        NDArray[] a = new NDArray[n + 1];
+        a[0] = x;
+        for (int i = 0; i < n; i++) {
+            // One native call for a . W^T + b.
+            NDArray z = Linear.linear(a[i], kernels[i], biases[i]).singletonOrThrow();
+            a[i + 1] = activations[i].apply(z);
+        }
+        return a;
+    }
+
+    /** The gradients in Keras' layout (times {@code scale}'s learning rate, if folded in), in variables' order. */
+    private List<NDArray> backward(NDArray[] a, NDArray y, NDArray scale) {
+        int n = kernels.length;
+        NDArray delta = loss.outputDelta(y, a[n], derivatives[n - 1]).muli(scale);
+        NDArray[] gradients = new NDArray[variables.size()];
+        int g = gradients.length;
+        for (int i = n - 1; i >= 0; i--) {
+            if (biases[i] != null) {
+                gradients[--g] = delta.sum(new int[] {0});
+            }
+            gradients[--g] = a[i].transpose().matMul(delta);
+            if (i > 0) {
+                delta = derivatives[i - 1].timesDerivative(delta.matMul(kernels[i]), a[i]);
+            }
+        }
+        return Arrays.asList(gradients);
+    }
+
+    /** The output delta's factor for a batch of {@code rows}: the loss's scale times {@code lr} (1 when not folded). */
+    private NDArray scale(int rows, double lr) {
+        if (lr != rate) {
+            return constants.of((float) (lr * loss.outputDeltaScale(rows, outputs)));
+        }
+        if (rows >= scales.length) {
+            scales = Arrays.copyOf(scales, rows + 1);
+        }
+        if (scales[rows] == null) {
+            scales[rows] = constants.of((float) (rate * loss.outputDeltaScale(rows, outputs)));
+        }
+        return scales[rows];
+    }
+
+    /** Makes the weights require gradients again, for autograd. */
+    @Override
+    public void close() {
+        Autograd.requireGradients(variables, true);
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.kerasdjl.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.github.kerasdjl.backend.ReplicaStore;
+import io.github.kerasdjl.layers.Layer;
+import io.github.kerasdjl.layers.Weight;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A built model as training sees it: its layers, the DJL block they compiled to (whose parameters are the weights),
+ * the manager that owns the weights and optimizer state, and the devices it trains on.
+ */
+public final class Network {
+
+    private final List<Layer> layers;
+    private final Block block;
+    private final NDManager manager;
+    private final List<Device> devices;
+    private final int inputDim;
+    private final int outputDim;
+    private final List<Weight> weights;
+    private final List<NDArray> variables;
+    private final ReplicaStore store;
+
+    /**
+     * @param layers the layers, built
+     * @param block their block, initialized
+     * @param manager the owner of the weights (on the first device)
+     * @param devices one device, or several for data-parallel training
+     * @param inputDim the input width
+     */
+    public Network(List<Layer> layers, Block block, NDManager manager, List<Device> devices, int inputDim) {
+        this.layers = List.copyOf(layers);
+        this.block = block;
+        this.manager = manager;
+        this.devices = List.copyOf(devices);
+        this.inputDim = inputDim;
+        int width = inputDim;
+        List<Weight> w = new ArrayList<>();
+        for (Layer l : layers) {
+            width = l.outputDim(width);
+            w.addAll(l.weights());
+        }
+        this.outputDim = width;
+        this.weights = List.copyOf(w);
+        this.variables = weights.stream().map(Weight::array).toList();
+        this.store = new ReplicaStore(manager);
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Block block() {
+        return block;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public List<Device> devices() {
+        return devices;
+    }
+
+    /** The first device: where the weights live. */
+    public Device device() {
+        return devices.get(0);
+    }
+
+    public int inputDim() {
+        return inputDim;
+    }
+
+    public int outputDim() {
+        return outputDim;
+    }
+
+    /** Every trainable weight, in Keras' order (kernel, then bias, layer by layer). */
+    public List<Weight> weights() {
+        return weights;
+    }
+
+    /** The weights' engine arrays (the block's parameter arrays), in {@link #weights()}'s order. */
+    public List<NDArray> variables() {
+        return variables;
+    }
+
+    /** The parameter store of the weights themselves (the first replica). */
+    public ParameterStore store() {
+        return store;
+    }
+
+    /** The block's output for a batch, reading the parameters from {@code store}. */
+    public NDArray forward(ParameterStore parameters, NDArray x, boolean training) {
+        return block.forward(parameters, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** The block's output for a batch, with the weights themselves. */
+    public NDArray forward(NDArray x, boolean training) {
+        return forward(store, x, training);
+    }
+
+    /** The loss plus every layer's regularization penalty (Keras adds layer.losses to the loss it minimizes). */
+    public NDArray withPenalties(NDArray value) {
+        for (Layer l : layers) {
+            NDArray penalty = l.penalty();
+            if (penalty != null) {
+                value = value.add(penalty);
+            }
+        }
+        return value;
+    }
+
+    /** The penalties computed on the host from the current weights. */
+    public double hostPenalty() {
+        double penalty = 0;
+        for (Layer l : layers) {
+            penalty += l.hostPenalty();
+        }
+        return penalty;
+    }
+}

@@ -1,0 +1,259 @@
+package io.github.kerasdjl.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import io.github.kerasdjl.backend.Autograd;
+import io.github.kerasdjl.backend.Constants;
+import io.github.kerasdjl.backend.Tensors;
+import io.github.kerasdjl.callbacks.Callback;
+import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.callbacks.ModelView;
+import io.github.kerasdjl.callbacks.ProgressLogger;
+import io.github.kerasdjl.losses.Loss;
+import io.github.kerasdjl.metrics.Metric;
+import io.github.kerasdjl.optimizers.Optimizer;
+import io.github.kerasdjl.util.RandomSeed;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Keras' training loop (keras/src/trainers): the epochs, batching, shuffling, validation, the metrics accumulated
+ * over an epoch, the callbacks, and the evaluate loop. One step of training is a {@link TrainingStep}, chosen by
+ * {@link TrainingSteps}. The data are checked by the model before a trainer sees them.
+ */
+public final class Trainer {
+
+    private final Network network;
+    private final Optimizer optimizer;
+    private final Loss loss;
+    private final List<Metric> metrics;
+    private final boolean fastPath;
+    private volatile boolean stopTraining;
+
+    /**
+     * @param network the built model
+     * @param optimizer, loss, metrics what the model was compiled with
+     * @param fastPath whether the hand-written step may be used
+     */
+    public Trainer(Network network, Optimizer optimizer, Loss loss, List<Metric> metrics, boolean fastPath) {
+        this.network = network;
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.metrics = List.copyOf(metrics);
+        this.fastPath = fastPath;
+        for (Metric m : metrics) {
+            m.configure(network.outputDim(), loss);
+        }
+    }
+
+    /** Which step {@link #fit} uses. */
+    public TrainingSteps.Kind stepKind() {
+        return TrainingSteps.choose(network.layers(), loss, network.devices().size(), fastPath);
+    }
+
+    /** Ends a running {@link #fit} after the current epoch. */
+    public void stop() {
+        stopTraining = true;
+    }
+
+    /** Training data and the data held out for validation (null when none). */
+    public record Split(float[][] x, float[][] y, float[][] valX, float[][] valY) {
+    }
+
+    /**
+     * Keras' {@code validation_split}: the last {@code fraction} of the rows, before any shuffling, held out.
+     *
+     * @throws IllegalArgumentException when either part would be empty
+     */
+    public static Split split(float[][] x, float[][] y, double fraction) {
+        if (fraction <= 0) {
+            return new Split(x, y, null, null);
+        }
+        int splitAt = (int) Math.floor(x.length * (1.0 - fraction));
+        if (splitAt == 0 || splitAt == x.length) {
+            throw new IllegalArgumentException("Invalid value for argument `validation_split`: " + fraction
+                    + ". The training data has " + x.length
+                    + " samples, too few to split into a training and a validation set.");
+        }
+        return new Split(Arrays.copyOfRange(x, 0, splitAt), Arrays.copyOfRange(y, 0, splitAt),
+                Arrays.copyOfRange(x, splitAt, x.length), Arrays.copyOfRange(y, splitAt, y.length));
+    }
+
+    /**
+     * Trains on {@code data} for the epochs of {@code options}, shuffling with {@code shuffle}, and returns the
+     * history. The optimizer's state is made on the first fit and kept.
+     *
+     * @param model what the callbacks see
+     */
+    public History fit(Split data, FitOptions options, Random shuffle, ModelView model) {
+        float[][] x = data.x();
+        float[][] y = data.y();
+        int n = x.length;
+        int cols = y[0].length;
+        int batchSize = options.batchSize();
+        int steps = (n + batchSize - 1) / batchSize;
+        History history = new History();
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(history);
+        callbacks.addAll(options.callbacks());
+        if (options.verbose() > 0) {
+            callbacks.add(new ProgressLogger(options.verbose()));
+        }
+        boolean batchLogs = !options.callbacks().isEmpty();
+        NDManager manager = network.manager();
+        List<NDArray> variables = network.variables();
+        if (!optimizer.isBuiltFor(variables)) {
+            optimizer.build(variables, manager);
+        }
+        stopTraining = false;
+        for (Callback c : callbacks) {
+            c.onTrainBegin(model, options.epochs(), steps);
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        try (NDManager fitData = manager.newSubManager();
+                Constants constants = new Constants(fitData);
+                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath, constants,
+                        !metrics.isEmpty())) {
+            NDArray xAll = Tensors.toArray(fitData, x);
+            NDArray yAll = Tensors.toArray(fitData, y);
+            for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopTraining; epoch++) {
+                for (Callback c : callbacks) {
+                    c.onEpochBegin(epoch);
+                }
+                resetMetrics();
+                double lossSum = 0;
+                long seen = 0;
+                try (NDScope epochScope = Autograd.scope()) {
+                    NDArray xs = xAll;
+                    NDArray ys = yAll;
+                    long[] order = null;
+                    if (options.shuffle()) {
+                        order = RandomSeed.permutation(n, shuffle);
+                        NDArray index = fitData.create(order);
+                        xs = xAll.get(index);
+                        ys = yAll.get(index);
+                    }
+                    float[] targets = rows(y, order);
+                    for (int s = 0; s < steps; s++) {
+                        int start = s * batchSize;
+                        int end = Math.min(n, start + batchSize);
+                        try (NDScope stepScope = Autograd.scope()) {
+                            TrainingStep.Result result = step.train(xs, ys, targets, start, end);
+                            lossSum += result.loss() * (end - start);
+                            updateMetrics(targets, result.predictions(), start, end, cols);
+                        }
+                        seen += end - start;
+                        if (batchLogs) {
+                            Map<String, Double> running = logs(lossSum / seen);
+                            for (Callback c : callbacks) {
+                                c.onBatchEnd(s, running);
+                            }
+                        }
+                    }
+                }
+                logs = logs(lossSum / seen);
+                if (data.valX() != null) {
+                    Map<String, Double> val = evaluate(data.valX(), data.valY(), batchSize);
+                    for (Map.Entry<String, Double> e : val.entrySet()) {
+                        logs.put("val_" + e.getKey(), e.getValue());
+                    }
+                }
+                for (Callback c : callbacks) {
+                    c.onEpochEnd(epoch, logs);
+                }
+            }
+        }
+        for (Callback c : callbacks) {
+            c.onTrainEnd(logs);
+        }
+        return history;
+    }
+
+    /**
+     * The gradient of the batch loss with respect to every weight, from the step {@link #stepKind()} names (or
+     * autograd, with {@code handWritten} false), in the engine's layout; copied to the host. Nothing is updated.
+     */
+    public List<float[]> gradients(float[][] x, float[][] y, boolean handWritten) {
+        List<float[]> result = new ArrayList<>();
+        try (NDManager m = network.manager().newSubManager();
+                Constants constants = new Constants(m);
+                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath && handWritten,
+                        constants, false);
+                NDScope scope = Autograd.scope()) {
+            for (NDArray g : step.gradients(Tensors.toArray(m, x), Tensors.toArray(m, y))) {
+                result.add(g.toFloatArray());
+            }
+        }
+        return result;
+    }
+
+    /** Keras' evaluate: loss (with penalties) and metrics as sample-weighted means over the batches. */
+    public Map<String, Double> evaluate(float[][] x, float[][] y, int batchSize) {
+        resetMetrics();
+        double lossSum = 0;
+        int cols = y[0].length;
+        float[] targets = rows(y, null);
+        try (NDManager m = network.manager().newSubManager()) {
+            NDArray xa = Tensors.toArray(m, x);
+            NDArray ya = Tensors.toArray(m, y);
+            for (int start = 0; start < x.length; start += batchSize) {
+                int end = Math.min(x.length, start + batchSize);
+                try (NDScope scope = Autograd.scope()) {
+                    NDIndex rows = new NDIndex().addSliceDim(start, end);
+                    NDArray prediction = network.forward(xa.get(rows), false);
+                    lossSum += loss.compute(ya.get(rows), prediction).getFloat() * (double) (end - start);
+                    if (!metrics.isEmpty()) {
+                        updateMetrics(targets, prediction.toFloatArray(), start, end, cols);
+                    }
+                }
+            }
+        }
+        // Keras adds the regularization penalties (fixed during an evaluation) to the reported loss.
+        Map<String, Double> result = logs(lossSum / x.length + network.hostPenalty());
+        resetMetrics();
+        return result;
+    }
+
+    private Map<String, Double> logs(double meanLoss) {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", meanLoss);
+        for (Metric m : metrics) {
+            logs.put(m.name(), m.result());
+        }
+        return logs;
+    }
+
+    private void resetMetrics() {
+        for (Metric m : metrics) {
+            m.reset();
+        }
+    }
+
+    /** Feeds rows [start, end) of the targets and their predictions to every metric. */
+    private void updateMetrics(float[] targets, float[] predicted, int start, int end, int cols) {
+        if (metrics.isEmpty()) {
+            return;
+        }
+        float[] expected = Arrays.copyOfRange(targets, start * cols, end * cols);
+        for (Metric m : metrics) {
+            m.update(expected, predicted, end - start, cols);
+        }
+    }
+
+    /** The rows of {@code y}, in {@code order} when given, as one row-major array. */
+    private static float[] rows(float[][] y, long[] order) {
+        int cols = y[0].length;
+        float[] flat = new float[y.length * cols];
+        for (int i = 0; i < y.length; i++) {
+            int row = order == null ? i : (int) order[i];
+            System.arraycopy(y[row], 0, flat, i * cols, cols);
+        }
+        return flat;
+    }
+}
