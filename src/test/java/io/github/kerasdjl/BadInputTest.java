@@ -3,14 +3,17 @@ package io.github.kerasdjl;
 import static io.github.kerasdjl.Keras.Dense;
 import static io.github.kerasdjl.Keras.SGD;
 import static io.github.kerasdjl.Keras.Sequential;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.training.FitOptions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+
 /** Every bad input is a clear error before any training: it names the argument and the value, and what is valid. */
 class BadInputTest {
 
@@ -30,63 +33,96 @@ class BadInputTest {
         }
     }
 
-    /** Fails before building or training: the model is untouched (no weights created, no steps taken). */
-    private static void assertRejectedUntouched(Executable fit, String... parts) {
-        assertMessage(IllegalArgumentException.class, fit, parts);
+    /** A call on a model. */
+    private interface Call {
+        void on(Sequential model) throws Throwable;
+    }
+
+    /** A model like {@link #compiled()}, trained a few steps with momentum, so that it has weights and state. */
+    private static Sequential trained() {
+        Sequential model = Sequential().add(Dense(4, "relu", 2)).add(Dense(1, "sigmoid")).seed(1);
+        model.compile(SGD(0.1, 0.9), "mse", "accuracy");
+        model.fit(X, Y, new FitOptions().epochs(3).batchSize(2).verbose(0));
+        return model;
+    }
+
+    /**
+     * The call fails with a clear message and leaves the model untouched, on a fresh compiled model and on a trained
+     * one: each is compared with a twin the call never touched. Same build state, weights, optimizer step count and
+     * engine arrays (no optimizer state created); then one more epoch of both ends at the same weights, so the
+     * optimizer's state (momentum) is unchanged too.
+     */
+    private static void assertRejectedUntouched(Call call, String... parts) {
+        assertRejectedUntouched(true, call, parts);
+    }
+
+    /** As above; on a trained model only when {@code freshToo} is false (calls that need weights). */
+    private static void assertRejectedUntouched(boolean freshToo, Call call, String... parts) {
+        for (boolean train : freshToo ? new boolean[] {false, true} : new boolean[] {true}) {
+            try (Sequential model = train ? trained() : compiled(); Sequential twin = train ? trained() : compiled()) {
+                assertMessage(IllegalArgumentException.class, () -> call.on(model), parts);
+                assertEquals(twin.isBuilt(), model.isBuilt(), "build state");
+                assertEquals(twin.optimizer().iterations(), model.optimizer().iterations(), "optimizer steps");
+                assertEquals(twin.liveArrayCount(), model.liveArrayCount(), "engine arrays");
+                if (twin.isBuilt()) {
+                    assertEquals(0.0, Precision.maxDifference(twin.getWeights(), model.getWeights()), "weights");
+                }
+                FitOptions more = new FitOptions().epochs(1).batchSize(2).shuffle(false).verbose(0);
+                twin.fit(X, Y, more);
+                model.fit(X, Y, more);
+                assertEquals(0.0, Precision.maxDifference(twin.getWeights(), model.getWeights()),
+                        "weights after one more epoch (optimizer state)");
+            }
+        }
     }
 
     @Test
     void rowCountsDiffer() {
-        Sequential m = compiled();
-        assertRejectedUntouched(() -> m.fit(X, new float[][] {{1}, {0}}, 1, 1), "`y`", "2 rows", "`x` has 3");
-        assertFalse(m.isBuilt());
-        assertTrue(m.optimizer().iterations() == 0);
+        assertRejectedUntouched(m -> m.fit(X, new float[][] {{1}, {0}}, 1, 1), "`y`", "2 rows", "`x` has 3");
     }
 
     @Test
     void rowWidthDoesNotMatchTheModelInput() {
-        Sequential m = compiled();
-        assertRejectedUntouched(() -> m.fit(new float[][] {{1, 2, 3}}, new float[][] {{1}}, 1, 1),
+        assertRejectedUntouched(m -> m.fit(new float[][] {{1, 2, 3}}, new float[][] {{1}}, 1, 1),
                 "`x`", "rows of 3", "takes 2 input(s)", "'dense'");
-        assertFalse(m.isBuilt());
-        assertRejectedUntouched(() -> m.predict(new float[][] {{1}}), "`x`", "rows of 1", "takes 2");
+        assertRejectedUntouched(m -> m.predict(new float[][] {{1}}), "`x`", "rows of 1", "takes 2");
     }
 
     @Test
     void raggedRows() {
-        assertRejectedUntouched(() -> compiled().fit(new float[][] {{1, 2}, {3}}, new float[][] {{1}, {0}}, 1, 1),
+        assertRejectedUntouched(m -> m.fit(new float[][] {{1, 2}, {3}}, new float[][] {{1}, {0}}, 1, 1),
                 "`x`", "row 1 has 1 values", "row 0 has 2");
     }
 
     @Test
     void yHasTheWrongNumberOfColumns() {
-        assertRejectedUntouched(() -> compiled().fit(X, new float[][] {{1, 0}, {1, 0}, {0, 1}}, 1, 1),
+        assertRejectedUntouched(m -> m.fit(X, new float[][] {{1, 0}, {1, 0}, {0, 1}}, 1, 1),
                 "`y`", "rows of 2 value(s)", "last layer 'dense_1' has 1 unit(s)");
     }
 
     @Test
     void emptyDataSet() {
-        assertRejectedUntouched(() -> compiled().fit(new float[0][], new float[0][], 1, 1),
+        assertRejectedUntouched(m -> m.fit(new float[0][], new float[0][], 1, 1),
                 "`x`", "empty data set", "0 rows");
-        assertRejectedUntouched(() -> compiled().fit(null, Y, 1, 1), "`x`", "null");
+        assertRejectedUntouched(m -> m.fit(null, Y, 1, 1), "`x`", "null");
     }
 
     @Test
     void nanOrInfinityInXOrY() {
-        assertRejectedUntouched(() -> compiled().fit(new float[][] {{0, 1}, {Float.NaN, 0}, {1, 1}}, Y, 1, 1),
+        assertRejectedUntouched(m -> m.fit(new float[][] {{0, 1}, {Float.NaN, 0}, {1, 1}}, Y, 1, 1),
                 "`x`", "row 1, column 0 is NaN");
-        assertRejectedUntouched(() -> compiled().fit(X, new float[][] {{1}, {Float.POSITIVE_INFINITY}, {0}}, 1, 1),
+        assertRejectedUntouched(m -> m.fit(X, new float[][] {{1}, {Float.POSITIVE_INFINITY}, {0}}, 1, 1),
                 "`y`", "row 1, column 0 is Infinity");
     }
 
     @Test
     void negativeEpochsAndBatchSizeBelowOne() {
-        assertRejectedUntouched(() -> compiled().fit(X, Y, -1, 1), "`epochs`", "-1", ">= 0");
-        assertRejectedUntouched(() -> compiled().fit(X, Y, 1, 0), "`batch_size`", "0", ">= 1");
-        assertRejectedUntouched(() -> compiled().fit(X, Y, new FitOptions().verbose(3)), "`verbose`", "3");
-        assertRejectedUntouched(() -> compiled().fit(X, Y, new FitOptions().validationSplit(1.0)),
+        assertRejectedUntouched(m -> m.fit(X, Y, -1, 1), "`epochs`", "-1", ">= 0");
+        assertRejectedUntouched(m -> m.fit(X, Y, 1, 0), "`batch_size`", "0", ">= 1");
+        assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().verbose(3)), "`verbose`", "3");
+        assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().validationSplit(1.0)),
                 "`validation_split`", "1.0");
-        assertRejectedUntouched(() -> compiled().fit(X, Y, new FitOptions().validationSplit(0.9).verbose(0)),
+        assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().validationSplit(0.9).verbose(0)),
                 "`validation_split`", "3 samples");
     }
 
@@ -132,6 +168,29 @@ class BadInputTest {
         assertMessage(IllegalArgumentException.class,
                 () -> Sequential().add(Dense(4, "relu", 2)).add(Dense(1, "relu", 3)), "`input_dim`", "3",
                 "previous layer has 4 outputs");
+    }
+
+    /** Every array is checked before any is written: a NaN in the last one leaves the first ones as they were. */
+    @Test
+    void setWeightsWithABadLastArrayWritesNothing() {
+        Call nanInLast = m -> {
+            List<float[]> w = m.getWeights();
+            for (float[] a : w) {
+                a[0] += 0.5f;
+            }
+            w.get(w.size() - 1)[0] = Float.NaN;
+            m.setWeights(w);
+        };
+        assertRejectedUntouched(false, nanInLast, "`weights`", "NaN", "finite");
+        Call shortLast = m -> {
+            List<float[]> w = m.getWeights();
+            w.get(0)[0] += 0.5f;
+            w.set(w.size() - 1, new float[0]);
+            m.setWeights(w);
+        };
+        assertRejectedUntouched(false, shortLast, "`weights`", "array 3 has 0 values");
+        assertRejectedUntouched(false, m -> ((io.github.kerasdjl.layers.Dense) m.layers().get(0))
+                .setKernel(new float[][] {{1, 2, 3, Float.POSITIVE_INFINITY}, {0, 0, 0, 0}}), "`kernel`", "Infinity");
     }
 
     @Test

@@ -298,6 +298,8 @@ class SequentialTest {
             model.fit(d.x(), d.y(), new FitOptions().epochs(5).batchSize(7).verbose(0));
             model.predict(d.x());
             model.evaluate(d.x(), d.y());
+            model.setWeights(model.getWeights()); // reading a kernel (a transposed view) leaves no copy behind
+            model.getWeights();
             assertEquals(afterFirst, model.liveArrayCount());
             // 6 weights, 6 velocities and SGD's 2 constants (learning rate, momentum).
             assertEquals(14, afterFirst);

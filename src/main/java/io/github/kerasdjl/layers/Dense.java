@@ -107,7 +107,7 @@ public class Dense extends Layer {
 
     @Override
     public double hostPenalty() {
-        return kernelRegularizer == null || !isBuilt() ? 0 : kernelRegularizer.penalty(kernel().array().toFloatArray());
+        return kernelRegularizer == null || !isBuilt() ? 0 : kernelRegularizer.penalty(kernel().values());
     }
 
     private void requireNotBuilt(String what) {

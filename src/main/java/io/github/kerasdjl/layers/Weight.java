@@ -2,9 +2,11 @@ package io.github.kerasdjl.layers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.github.kerasdjl.backend.Autograd;
 import io.github.kerasdjl.backend.Tensors;
 
 /**
@@ -57,7 +59,10 @@ public final class Weight {
 
     /** A copy of the values in Keras' layout, row-major. */
     public float[] values() {
-        return toKeras(array().toFloatArray());
+        // In a scope: DJL reads a non-contiguous array through a contiguous copy that it does not free.
+        try (NDScope scope = Autograd.scope()) {
+            return toKeras(array().toFloatArray());
+        }
     }
 
     /** Values of this weight's engine layout (e.g. its gradient) in Keras' layout. */

@@ -85,13 +85,29 @@ class GradientCheckTest {
             model.compile(new SGD(0.1), loss);
             GradientCheck.Report report = GradientCheck.check(model, x, y);
             assertTrue(report.passed(), report.toString());
+            // Both of the DSL's paths are checked whenever the model has the hand-written one.
+            boolean hand = model.usesFastPath();
+            if (hand) {
+                HAND_WRITTEN_CHECKED.add(id);
+            }
             // With margin: the worst relative error is at least 10x inside the tolerance.
             for (GradientCheck.Entry e : report.entries()) {
-                assertTrue(e.dslMaxAbs() <= 0.1 * (GradientCheck.ABSOLUTE_TOLERANCE
-                        + GradientCheck.DEFAULT_TOLERANCE * e.scale()), report.toString());
+                double bound = 0.1 * (GradientCheck.ABSOLUTE_TOLERANCE + GradientCheck.DEFAULT_TOLERANCE * e.scale());
+                assertTrue(e.dslMaxAbs() <= bound, report.toString());
+                assertEquals(hand, !Double.isNaN(e.handWrittenMaxAbs()), report.toString());
+                assertTrue(!hand || e.handWrittenMaxAbs() <= bound, report.toString());
                 assertTrue(e.referenceMaxRel() < 1e-5 || e.referenceMaxAbs() < 1e-8, report.toString());
             }
         }
+    }
+
+    private static final java.util.Set<Integer> HAND_WRITTEN_CHECKED =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Most of the architectures (all but those with a softmax hidden layer) check the hand-written pass too. */
+    @org.junit.jupiter.api.AfterAll
+    static void handWrittenPassWasCheckedOnMostArchitectures() {
+        assertTrue(HAND_WRITTEN_CHECKED.size() >= 24, "hand-written pass checked on " + HAND_WRITTEN_CHECKED);
     }
 
     private static final double[] BEANS_X = {0.15, 0.6, 0.95, 1.3, 1.8};
@@ -153,9 +169,10 @@ class GradientCheckTest {
                 report.failures().stream().map(GradientCheck.Entry::name).toList(), report.toString());
         assertEquals(List.of(1), report.failures().get(0).failing());
         assertEquals(List.of(1), report.failures().get(1).failing());
-        // The DSL itself is right everywhere: only the reference is off.
+        // The DSL itself is right everywhere, both ways: only the reference is off.
         for (GradientCheck.Entry e : report.entries()) {
             assertTrue(e.dslMaxRel() < 1e-4, report.toString());
+            assertTrue(e.handWrittenMaxRel() < 1e-4, report.toString());
         }
     }
 
