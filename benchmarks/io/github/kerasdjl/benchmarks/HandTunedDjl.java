@@ -9,6 +9,7 @@ import io.github.kerasdjl.backend.Tensors;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.util.RandomSeed;
 import java.util.Random;
+
 /**
  * A workload written against DJL's public API as tightly as this project knows how, without the DSL: weights as
  * plain NDArrays stored (units, inputs) so that the forward pass is one {@code linear} call a layer and the

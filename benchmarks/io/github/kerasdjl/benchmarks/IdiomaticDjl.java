@@ -16,6 +16,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.kerasdjl.backend.Tensors;
 import io.github.kerasdjl.datasets.Dataset;
+
 /**
  * A workload written as DJL's documentation writes training: SequentialBlock of Linear and activation blocks,
  * Trainer with a DefaultTrainingConfig, ArrayDataset, EasyTrain.fit. The loss is DJL's l2Loss with weight 1

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 /**
  * The long-running memory check of W1: one {@code fit} of 5,000 epochs (200,000 steps), with the process' resident
  * memory (native and heap: VmRSS), the heap in use after a GC and the model's live engine arrays sampled every 250

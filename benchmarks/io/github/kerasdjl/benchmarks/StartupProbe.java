@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+
 /**
  * Start-up of the main job: from the JVM's start (as the JVM records it) to the first prediction of the main
  * job's model (spiral data, 3x Dense(8, relu) + Dense(1, sigmoid), compiled, built, one predict), with the time to

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
 /**
  * W1, W2 and W3 trained four ways in the same run: the DSL, raw DJL the idiomatic way, raw DJL hand-tuned, and
  * the plain-Java hand-derived reference. One operation is one epoch of the workload ({@link Workload}); ratios

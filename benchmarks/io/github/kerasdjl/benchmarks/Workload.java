@@ -4,6 +4,7 @@ import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Playground;
 import java.util.Random;
+
 /**
  * The benchmark workloads, defined once. One benchmark operation is one epoch: {@link #stepsPerEpoch()} training
  * steps of {@link #batch} samples.

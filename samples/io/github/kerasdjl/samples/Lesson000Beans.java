@@ -11,6 +11,7 @@ import io.github.kerasdjl.plot.Plots;
 import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Map;
+
 /**
  * Lesson 000's point, in pictures: the middle-sized beans are toxic (get_beans4), and one sigmoid neuron cannot
  * draw that hump while a hidden layer of two can. Both are trained as the lesson trains, per bean (batch 1, in

@@ -11,6 +11,7 @@ import io.github.kerasdjl.plot.Plots;
 import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Map;
+
 /**
  * Lesson 001's Playground tasks: circle and xor with one hidden layer of 3 neurons, sigmoid and then relu (the
  * lesson's comparison of the two), each picture written to {@code output/}. The spiral with 3x8 relu is

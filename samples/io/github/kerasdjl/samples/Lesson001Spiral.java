@@ -13,6 +13,7 @@ import io.github.kerasdjl.plot.Plots;
 import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Map;
+
 /**
  * Lesson 001's Keras program, line for line:
  *

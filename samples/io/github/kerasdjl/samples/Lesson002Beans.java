@@ -6,7 +6,6 @@ import static io.github.kerasdjl.Keras.Sequential;
 
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.check.Comparison.Table;
-import io.github.kerasdjl.check.Comparison;
 import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+
 /**
  * Lesson 002's beans network, both ways: the seed's hand-derived 1-2-1 sigmoid network ({@link BeansNetwork},
  * every partial derivative named as in the lesson, per-bean SGD with alpha 0.03), and the same network in the DSL:
@@ -65,12 +65,12 @@ public final class Lesson002Beans {
         hand.b1_2 = random.nextDouble();
         List<float[]> start = new ArrayList<>();
         for (double[] w : hand.keras()) {
-            start.add(toFloat(w));
+            start.add(Precision.toFloat(w));
         }
 
         // Hand-rolled: the lesson's loop, line by line in BeansNetwork.
-        double[] xd = toDouble(xs);
-        double[] yd = toDouble(ys);
+        double[] xd = Precision.toDouble(xs);
+        double[] yd = Precision.toDouble(ys);
         long t0 = System.nanoTime();
         BeansNetwork.LESSON_002.train(hand, xd, yd, alpha, epochs);
         double handSeconds = (System.nanoTime() - t0) / 1e9;
@@ -90,7 +90,7 @@ public final class Lesson002Beans {
         for (int i = 0; i < xs.length; i++) {
             handPredictions[i][0] = BeansNetwork.predict(hand, xd[i]);
         }
-        double[][] dslPredictions = toColumn(toDouble(model.predict(xs)));
+        double[][] dslPredictions = toColumn(Precision.toDouble(model.predict(xs)));
         double[][] targets = toColumn(yd);
 
         System.out.printf(Locale.ROOT, "Lesson 002: %d beans (get_beans), 1-2-1 sigmoid network, per-bean SGD, "
@@ -99,7 +99,7 @@ public final class Lesson002Beans {
         table.row("loss (mse)", f(mse(targets, handPredictions)), f(mse(targets, dslPredictions)));
         table.row("accuracy", f(ReferenceMlp.accuracy(targets, handPredictions)),
                 f(ReferenceMlp.accuracy(targets, dslPredictions)));
-        float[] probes = model.predict(toFloat(TEST_SIZES));
+        float[] probes = model.predict(Precision.toFloat(TEST_SIZES));
         for (int i = 0; i < TEST_SIZES.length; i++) {
             table.row(String.format(Locale.ROOT, "toxicity of a bean of size %.1f", TEST_SIZES[i]),
                     f(BeansNetwork.predict(hand, TEST_SIZES[i])), f(probes[i]));
@@ -125,14 +125,6 @@ public final class Lesson002Beans {
 
     static String f(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static double[] toDouble(float[] v) {
-        return Precision.toDouble(v);
-    }
-
-    static float[] toFloat(double[] v) {
-        return Precision.toFloat(v);
     }
 
     static double[][] toColumn(double[] v) {

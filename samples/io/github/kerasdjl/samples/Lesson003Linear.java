@@ -11,6 +11,7 @@ import io.github.kerasdjl.plot.Plots;
 import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Map;
+
 /**
  * Lesson 003's demonstration that a network without activation functions collapses to a linear model: the same
  * 2-8-8-1 network on Playground's circle, once with linear hidden layers and once with relu. However deep, the

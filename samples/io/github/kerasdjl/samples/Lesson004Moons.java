@@ -15,6 +15,7 @@ import io.github.kerasdjl.reference.ReferenceMlp;
 import io.github.kerasdjl.training.FitOptions;
 import java.nio.file.Path;
 import java.util.Locale;
+
 /**
  * Lesson 004's network from scratch, both ways: the matrix network of the lesson ({@link MatrixNetwork}: two
  * inputs, a hidden layer of sigmoid neurons, a sigmoid output, gradient descent on all 100 points at once, 3000
@@ -60,8 +61,8 @@ public final class Lesson004Moons {
         // The hand-rolled network starts from the DSL's initial weights (glorot_uniform, zeros).
         MatrixNetwork hand = new MatrixNetwork(model.getWeights(), 2, HIDDEN);
 
-        double[][] x = toDouble(moons.x());
-        double[][] y = toDouble(moons.y());
+        double[][] x = Precision.toDouble(moons.x());
+        double[][] y = Precision.toDouble(moons.y());
         long t0 = System.nanoTime();
         hand.train(x, y, LEARNING_RATE, iterations);
         double handSeconds = (System.nanoTime() - t0) / 1e9;
@@ -72,8 +73,8 @@ public final class Lesson004Moons {
         double dslSeconds = (System.nanoTime() - t0) / 1e9;
 
         double[][] handOut = hand.predict(x);
-        double[][] dslOut = toDouble(model.predict(moons.x()));
-        double[][] handProbe = hand.predict(toDouble(TEST_POINTS));
+        double[][] dslOut = Precision.toDouble(model.predict(moons.x()));
+        double[][] handProbe = hand.predict(Precision.toDouble(TEST_POINTS));
         float[][] dslProbe = model.predict(TEST_POINTS);
 
         System.out.printf(Locale.ROOT, "Lesson 004: %d points (two moons, noise %.1f), 2-%d-1 sigmoid network, "
@@ -99,7 +100,4 @@ public final class Lesson004Moons {
         model.close();
     }
 
-    static double[][] toDouble(float[][] v) {
-        return io.github.kerasdjl.check.Precision.toDouble(v);
-    }
 }

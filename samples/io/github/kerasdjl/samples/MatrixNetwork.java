@@ -1,6 +1,8 @@
 package io.github.kerasdjl.samples;
 
+import io.github.kerasdjl.check.Precision;
 import java.util.List;
+
 /**
  * The network of {@code 004_*.txt}, from scratch with matrices: two inputs, one hidden layer of sigmoid neurons,
  * one sigmoid output, trained on the whole data set at once (one gradient-descent step per iteration).
@@ -26,9 +28,9 @@ final class MatrixNetwork {
     /** A network with these weights in Keras' layout: kernel (inputs, units) and bias for each layer. */
     MatrixNetwork(List<float[]> keras, int inputs, int hidden) {
         w1 = matrix(keras.get(0), inputs, hidden);
-        b1 = toDouble(keras.get(1));
+        b1 = Precision.toDouble(keras.get(1));
         w2 = matrix(keras.get(2), hidden, 1);
-        b2 = toDouble(keras.get(3));
+        b2 = Precision.toDouble(keras.get(3));
     }
 
     static double sigmoid(double x) {
@@ -155,10 +157,6 @@ final class MatrixNetwork {
             }
         }
         return m;
-    }
-
-    static double[] toDouble(float[] v) {
-        return io.github.kerasdjl.check.Precision.toDouble(v);
     }
 
     static double[] flatten(double[][] m) {

@@ -3,6 +3,7 @@ package io.github.kerasdjl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 /** Small helpers for tests that need engine arrays. */
 public final class Engines {
     private Engines() {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 class SequentialTest {
 
     /** The program of the issue, as a user writes it, compiles and runs (few epochs here). */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+
 /**
  * {@code compare}: the main job's network trained twice from the same initial weights, by the DSL on DJL and by
  * the plain-Java hand-derived reference, on the same batches in the same order, then a side-by-side table.

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+
 /**
  * The main job: the {@code 001} seed program (3x Dense(8, relu) + Dense(1, sigmoid), MSE, SGD 0.05, batch 10)
  * on a TensorFlow Playground data set, with the summary, progress lines, train/test accuracy and wall time.

@@ -8,6 +8,7 @@ import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.regularizers.Regularizer;
 import java.util.List;
 import picocli.CommandLine.Option;
+
 /** The data and network options that the main job and {@code compare} share: Playground's knobs. */
 final class NetworkOptions {
 

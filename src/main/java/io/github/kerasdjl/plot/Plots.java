@@ -29,6 +29,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+
 /**
  * The seeds' pictures as PNG files, headless: a 2-input classifier's decision boundary over the plane (as TensorFlow
  * Playground colors it), a 1-input model's curve over its data (the beans' fitted line), and the loss and metric

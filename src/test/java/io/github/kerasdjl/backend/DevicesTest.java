@@ -10,6 +10,7 @@ import ai.djl.Device;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.layers.Dense;
 import org.junit.jupiter.api.Test;
+
 class DevicesTest {
 
     @Test

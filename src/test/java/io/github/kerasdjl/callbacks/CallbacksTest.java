@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 class CallbacksTest {
 
     private static String run(ProgressLogger logger, int epochs) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 class GradientCheckTest {
 
     private static final String[] HIDDEN = {"linear", "relu", "sigmoid", "tanh", "leaky_relu", "softmax"};

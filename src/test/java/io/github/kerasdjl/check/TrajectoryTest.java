@@ -12,6 +12,7 @@ import io.github.kerasdjl.training.FitOptions;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 /**
  * From the same initial weights and the same batches in the same order, 1,000 SGD steps of the DSL (float32; its
  * hand-written backward pass and DJL's autograd, each) and of the hand-derived reference (double) end at the same
@@ -68,8 +69,8 @@ class TrajectoryTest {
                 }
             }
             assertTrue(model.optimizer().iterations() == 1000);
-            double maxDiff = maxDifference(model.getWeights(), ref.weights());
-            double maxMove = maxDifference(ReferenceModels.of(model).weights(), initial);
+            double maxDiff = Precision.maxDifference(model.getWeights(), ref.weights());
+            double maxMove = Precision.maxDifference(ReferenceModels.of(model).weights(), initial);
             assertTrue(maxDiff < TOLERANCE, "max weight difference after 1000 steps: " + maxDiff);
             // The weights did travel: the agreement is not two models that stood still.
             assertTrue(maxMove > 100 * maxDiff, "moved " + maxMove + ", differ " + maxDiff);
@@ -79,15 +80,4 @@ class TrajectoryTest {
         }
     }
 
-    private static double maxDifference(List<?> a, List<double[]> b) {
-        double max = 0;
-        for (int i = 0; i < b.size(); i++) {
-            Object ai = a.get(i);
-            for (int k = 0; k < b.get(i).length; k++) {
-                double v = ai instanceof float[] f ? f[k] : ((double[]) ai)[k];
-                max = Math.max(max, Math.abs(v - b.get(i)[k]));
-            }
-        }
-        return max;
-    }
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+
 class MainTest {
 
     private static final java.nio.file.Path PICTURES = createTempDir();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kerasdjl.Sequential;
 import org.junit.jupiter.api.Test;
+
 class DenseTest {
 
     /** glorot_uniform: U(-l, l) with l = sqrt(6 / (fan_in + fan_out)); bias zeros. */

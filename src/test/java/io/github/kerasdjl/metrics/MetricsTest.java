@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kerasdjl.losses.Loss;
 import org.junit.jupiter.api.Test;
+
 /** Reference numbers: the examples of Keras' BinaryAccuracy and CategoricalAccuracy docstrings (keras.io). */
 class MetricsTest {
 

@@ -8,6 +8,7 @@ import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.training.FitOptions;
 import org.junit.jupiter.api.Test;
+
 /**
  * One and several optimizer steps against gradients and updates worked out by hand, in double precision, with the
  * update rules of Keras 3 (keras/src/optimizers/sgd.py and adam.py).

@@ -14,6 +14,7 @@ import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.reference.ReferenceMlp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 /** Keras' kernel regularizers: the penalty joins the loss, its gradient joins the kernel's gradient. */
 class RegularizerTest {
 

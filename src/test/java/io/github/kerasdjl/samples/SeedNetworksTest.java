@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 /**
  * The seeds' hand-rolled networks and their DSL twins compute the same thing: from the same start, on the same
  * samples in the same order, they end at the same weights (float32 against double, so within 1e-5 to 1e-4).
@@ -44,10 +45,10 @@ class SeedNetworksTest {
         hand.b1_2 = 0.6;
         List<float[]> start = new ArrayList<>();
         for (double[] w : hand.keras()) {
-            start.add(Lesson002Beans.toFloat(w));
+            start.add(Precision.toFloat(w));
         }
-        BeansNetwork.LESSON_002.train(hand, Lesson002Beans.toDouble(beans.xColumn()),
-                Lesson002Beans.toDouble(beans.yColumn()), 0.03, 20);
+        BeansNetwork.LESSON_002.train(hand, Precision.toDouble(beans.xColumn()),
+                Precision.toDouble(beans.yColumn()), 0.03, 20);
         try (Sequential model = new Sequential().add(new Dense(2, "sigmoid", 1)).add(new Dense(1, "sigmoid"))) {
             model.compile(new SGD(0.03), "mse");
             model.build(1);
@@ -71,7 +72,7 @@ class SeedNetworksTest {
             model.build(2);
             MatrixNetwork hand = new MatrixNetwork(model.getWeights(), 2, 4);
             List<float[]> start = model.getWeights();
-            hand.train(Lesson004Moons.toDouble(moons.x()), Lesson004Moons.toDouble(moons.y()), 2.0, 300);
+            hand.train(Precision.toDouble(moons.x()), Precision.toDouble(moons.y()), 2.0, 300);
             model.fit(moons.x(), moons.y(), new FitOptions().epochs(300).batchSize(100).shuffle(false).verbose(0));
             double diff = Precision.maxDifference(model.getWeights(), hand.keras());
             assertTrue(diff < 1e-5, "max weight difference after 300 full-batch steps: " + diff);

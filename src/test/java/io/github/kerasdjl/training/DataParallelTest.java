@@ -10,6 +10,7 @@ import ai.djl.Device;
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.backend.Devices;
 import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.Optimizer;
@@ -17,6 +18,7 @@ import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.regularizers.Regularizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 /**
  * Data-parallel training (each batch split over the devices, gradients summed on the first) gives the same weights
  * and history as one device, within float rounding. Without a GPU the replicas live on the CPU ("cpu:0,cpu:1"),
@@ -27,16 +29,6 @@ class DataParallelTest {
     private static Sequential model(String device, String output, int outputs, Regularizer r) {
         return new Sequential().seed(21).device(device)
                 .add(new Dense(6, "tanh", 2).kernelRegularizer(r)).add(new Dense(outputs, output));
-    }
-
-    private static double maxDiff(List<float[]> a, List<float[]> b) {
-        double max = 0;
-        for (int i = 0; i < a.size(); i++) {
-            for (int k = 0; k < a.get(i).length; k++) {
-                max = Math.max(max, Math.abs(a.get(i)[k] - b.get(i)[k]));
-            }
-        }
-        return max;
     }
 
     private static void sameAsOneDevice(String devices, String output, String loss, int outputs, Regularizer r,
@@ -55,7 +47,7 @@ class DataParallelTest {
             assertFalse(parallel.usesFastPath(), "data parallel trains through autograd");
             History h1 = single.fit(x, y, options);
             History h2 = parallel.fit(x, y, options);
-            double diff = maxDiff(single.getWeights(), parallel.getWeights());
+            double diff = Precision.maxDifference(single.getWeights(), parallel.getWeights());
             assertTrue(diff < 1e-5, devices + ": max weight difference " + diff);
             for (int e = 0; e < 12; e++) {
                 assertEquals(h1.get("loss").get(e), h2.get("loss").get(e), 1e-5, "loss at epoch " + e);
@@ -99,7 +91,7 @@ class DataParallelTest {
             FitOptions o = new FitOptions().epochs(3).batchSize(10).verbose(0).shuffle(false);
             a.fit(x, y, o);
             b.fit(x, y, o);
-            assertTrue(maxDiff(a.getWeights(), b.getWeights()) < 1e-6);
+            assertTrue(Precision.maxDifference(a.getWeights(), b.getWeights()) < 1e-6);
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.backend.Constants;
 import io.github.kerasdjl.backend.Tensors;
 import io.github.kerasdjl.callbacks.History;
+import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.losses.Loss;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 /**
  * The hand-written backward pass against DJL's autograd: the same model, seed and batches trained both ways end at
  * the same weights and report the same history, for every activation, loss and optimizer it covers.
@@ -69,17 +71,12 @@ class DenseBackpropTest {
         History ha = auto.fit(x, y, options);
         List<float[]> wf = fast.getWeights();
         List<float[]> wa = auto.getWeights();
-        double maxDiff = 0;
-        for (int i = 0; i < wf.size(); i++) {
-            for (int k = 0; k < wf.get(i).length; k++) {
-                maxDiff = Math.max(maxDiff, Math.abs(wf.get(i)[k] - wa.get(i)[k]));
-            }
-        }
+        double maxDiff = Precision.maxDifference(wf, wa);
         assertTrue(maxDiff < TOLERANCE, "max weight difference " + maxDiff);
         // The weights moved: the comparison is not between two untouched models.
         Sequential fresh = model(hidden, output, outputs, true).compile(optimizer.get(), loss);
         fresh.build(2);
-        assertTrue(maxAbsDiff(fresh.getWeights(), wf) > 1e-3, "training changed the weights");
+        assertTrue(Precision.maxDifference(fresh.getWeights(), wf) > 1e-3, "training changed the weights");
         for (int e = 0; e < 15; e++) {
             assertEquals(ha.get("loss").get(e), hf.get("loss").get(e), 1e-5, "loss at epoch " + e);
             assertEquals(ha.get("accuracy").get(e), hf.get("accuracy").get(e), 1e-9, "accuracy at epoch " + e);
@@ -106,16 +103,6 @@ class DenseBackpropTest {
             }
         }
         return y;
-    }
-
-    private static double maxAbsDiff(List<float[]> a, List<float[]> b) {
-        double max = 0;
-        for (int i = 0; i < a.size(); i++) {
-            for (int k = 0; k < a.get(i).length; k++) {
-                max = Math.max(max, Math.abs(a.get(i)[k] - b.get(i)[k]));
-            }
-        }
-        return max;
     }
 
     @Test
@@ -164,7 +151,7 @@ class DenseBackpropTest {
                 }
             }
             assertTrue(scale > 1e-2, "gradients are not all zero: " + scale);
-            assertTrue(maxAbsDiff(auto, hand) < 1e-6, "max gradient difference " + maxAbsDiff(auto, hand));
+            assertTrue(Precision.maxDifference(auto, hand) < 1e-6, "max gradient difference " + Precision.maxDifference(auto, hand));
         }
     }
 
@@ -255,7 +242,7 @@ class DenseBackpropTest {
         FitOptions one = new FitOptions().epochs(1).batchSize(10).verbose(0).shuffle(false);
         a.fit(x, y, one);
         b.fit(x, y, one);
-        assertTrue(maxAbsDiff(a.getWeights(), b.getWeights()) < 1e-6);
+        assertTrue(Precision.maxDifference(a.getWeights(), b.getWeights()) < 1e-6);
         assertEquals(1, a.optimizer().iterations());
         a.close();
         b.close();

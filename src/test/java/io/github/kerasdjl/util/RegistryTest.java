@@ -11,6 +11,7 @@ import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.metrics.Metric;
 import io.github.kerasdjl.optimizers.Optimizer;
 import org.junit.jupiter.api.Test;
+
 class RegistryTest {
 
     @Test
