@@ -93,6 +93,9 @@ public class Sequential implements AutoCloseable, ModelView {
             throw new IllegalArgumentException("Invalid value for argument `block`: null.");
         }
         List<Block> children = new ArrayList<>(block.getChildren().values());
+        if (children.isEmpty()) {
+            throw new IllegalArgumentException("Invalid value for argument `block`: it has no children.");
+        }
         Sequential model = new Sequential();
         int inputs = 0;
         for (int i = 0; i < children.size(); i++) {
@@ -102,26 +105,22 @@ public class Sequential implements AutoCloseable, ModelView {
                         + describe(child) + ") is not a Linear block. Supported: Linear, each optionally followed"
                         + " by one activation block (" + Activation.names() + ").");
             }
-            Block next = i + 1 < children.size() ? children.get(i + 1) : null;
-            Activation activation = next == null || next instanceof Linear ? Activation.LINEAR
-                    : Activation.fromBlock(next);
+            Block next = i + 1 < children.size() && !(children.get(i + 1) instanceof Linear) ? children.get(i + 1)
+                    : null;
+            Activation activation = next == null ? Activation.LINEAR : Activation.fromBlock(next);
             if (activation == null) {
                 throw new IllegalArgumentException("Invalid value for argument `block`: child " + (i + 1) + " ("
                         + describe(next) + ") is not an activation this library knows. Supported: DJL's relu,"
                         + " sigmoid, tanh, leakyRelu(0.2), elu(1), softPlus, swish(1) and gelu blocks, and a"
                         + " LambdaBlock named softmax.");
             }
-            Block activationBlock = next == null || next instanceof Linear ? null : next;
-            if (activationBlock != null) {
+            if (next != null) {
                 i++;
             }
             if (model.layers.isEmpty() && linear.getParameters().get("weight").isInitialized()) {
                 inputs = (int) linear.getParameters().get("weight").getArray().getShape().get(1);
             }
-            model.add(Dense.of(linear, activation, activationBlock));
-        }
-        if (children.isEmpty()) {
-            throw new IllegalArgumentException("Invalid value for argument `block`: it has no children.");
+            model.add(Dense.of(linear, activation, next));
         }
         model.givenBlock = block;
         if (inputs > 0) {

@@ -82,6 +82,11 @@ public final class Autograd {
         return d.equals(a.getDevice()) ? a.duplicate() : a.toDevice(d, true);
     }
 
+    /** {@code a} on device {@code d}: the array itself when it is there, else a copy. */
+    public static NDArray toDevice(NDArray a, Device d) {
+        return a.toDevice(d, false);
+    }
+
     /** Overwrites {@code target}'s values with {@code source}'s (same shape, any device). */
     public static void assign(NDArray target, NDArray source) {
         NDArray onDevice = source.getDevice().equals(target.getDevice()) ? source

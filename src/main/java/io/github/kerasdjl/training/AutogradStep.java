@@ -105,8 +105,8 @@ final class AutogradStep implements TrainingStep {
                 }
                 Device d = devices.get(r);
                 NDIndex part = new NDIndex().addSliceDim(from, to);
-                NDArray x = n == 1 ? xs.get(part) : xs.get(part).toDevice(d, false);
-                NDArray y = n == 1 ? ys.get(part) : ys.get(part).toDevice(d, false);
+                NDArray x = Autograd.toDevice(xs.get(part), d);
+                NDArray y = Autograd.toDevice(ys.get(part), d);
                 NDArray prediction = network.forward(stores.get(r), x, true);
                 NDArray value = loss.compute(y, prediction);
                 if (n > 1) {
