@@ -1,6 +1,7 @@
 package io.github.kerasdjl;
 
 import io.github.kerasdjl.callbacks.EarlyStopping;
+import io.github.kerasdjl.callbacks.TerminateOnNaN;
 import io.github.kerasdjl.training.FitOptions;
 import io.github.kerasdjl.util.RandomSeed;
 import io.github.kerasdjl.layers.Dense;
@@ -98,6 +99,11 @@ public final class Keras {
     public static EarlyStopping EarlyStopping(String monitor, double minDelta, int patience,
             boolean restoreBestWeights) {
         return new EarlyStopping(monitor, minDelta, patience, restoreBestWeights);
+    }
+
+    /** TerminateOnNaN(): ends training at the first batch whose loss is not a finite number. */
+    public static TerminateOnNaN TerminateOnNaN() {
+        return new TerminateOnNaN();
     }
 
     /** Fit options with Keras' defaults. */

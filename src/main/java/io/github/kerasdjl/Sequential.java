@@ -44,6 +44,13 @@ import java.util.Random;
  * <p>This class holds the layer stack, building, compile, predict, the weights and the checks of the data; the
  * training loop is {@link Trainer}'s. Weights live in native memory owned by the model: {@link #close()} frees them.
  * Every array a training step creates is freed at the end of that step.
+ *
+ * <p>Threads: a model trains in one place at a time. While {@code fit} runs, a call from another thread that trains or
+ * changes the model ({@code fit}, {@code evaluate}, {@code compile}, {@code setWeights}, {@code build},
+ * {@code computeGradients}, {@code close}) fails at once with an {@link IllegalStateException} that names the training
+ * thread; callbacks run on that thread and may change the model. {@code predict} and {@code getWeights} from another
+ * thread during a fit read the weights as they are at that moment, possibly in the middle of an update (libtorch
+ * updates them in place); they are exact between fits, and {@code predict} from several threads at once is safe.
  */
 public class Sequential implements AutoCloseable, ModelView {
 
@@ -66,6 +73,8 @@ public class Sequential implements AutoCloseable, ModelView {
     private Loss loss;
     private List<Metric> metrics = List.of();
     private volatile Trainer running;
+    /** The thread running {@code fit}, or null: a model trains in one place at a time. */
+    private volatile Thread trainingThread;
     private boolean fastPath = true;
 
     /** An empty model named {@code sequential}, seeded from {@link RandomSeed}. */
@@ -349,6 +358,10 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /** Keras' compile with names: {@code compile(SGD(0.05), "mse", "accuracy")}. */
     public Sequential compile(Optimizer optimizer, String loss, String... metrics) {
+        if (metrics == null) {
+            throw new IllegalArgumentException("Invalid value for argument `metrics`: null. Expected metric names or"
+                    + " objects, or none.");
+        }
         Loss l = Loss.get(loss);
         List<Metric> m = new ArrayList<>();
         for (String metric : metrics) {
@@ -365,6 +378,11 @@ public class Sequential implements AutoCloseable, ModelView {
     /** Keras' compile with objects, e.g. a custom {@link Loss} or {@link Metric}. */
     public Sequential compile(Optimizer optimizer, Loss loss, Metric... metrics) {
         requireOpen();
+        requireNotTraining("compile");
+        if (metrics == null) {
+            throw new IllegalArgumentException("Invalid value for argument `metrics`: null. Expected metric names or"
+                    + " objects, or none.");
+        }
         if (optimizer == null) {
             throw new IllegalArgumentException("Invalid value for argument `optimizer`: null. Expected an optimizer"
                     + " such as SGD(0.01) or one of " + Optimizer.names() + ".");
@@ -385,6 +403,10 @@ public class Sequential implements AutoCloseable, ModelView {
                 }
             }
             m.add(metric);
+        }
+        optimizer.bindTo(this, name);
+        if (this.optimizer != null && this.optimizer != optimizer) {
+            this.optimizer.unbind(this);
         }
         this.optimizer = optimizer;
         this.loss = loss;
@@ -431,7 +453,7 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /** fit on engine arrays of shape (samples, inputs) and (samples, outputs); they are copied once. */
     public History fit(NDArray x, NDArray y, FitOptions options) {
-        return fit(Tensors.toRows(x), Tensors.toRows(y), options);
+        return fit(Tensors.toRows("x", x), Tensors.toRows("y", y), options);
     }
 
     /**
@@ -452,13 +474,19 @@ public class Sequential implements AutoCloseable, ModelView {
         } else {
             data = Trainer.split(x, y, options.validationSplit());
         }
-        build(x[0].length);
+        synchronized (this) {
+            requireNotTraining("fit");
+            build(x[0].length);
+            trainingThread = Thread.currentThread();
+        }
+        Autograd.stopRecordingOnThisThread();
         Trainer trainer = trainer();
         running = trainer;
         try {
             return trainer.fit(data, options, shuffleRandom, this);
         } finally {
             running = null;
+            trainingThread = null;
         }
     }
 
@@ -489,6 +517,7 @@ public class Sequential implements AutoCloseable, ModelView {
      */
     public List<float[]> computeGradients(float[][] x, float[][] y, TrainingSteps.Kind kind) {
         requireCompiled("computeGradients");
+        requireNotTraining("computeGradients");
         checkData("x", x, "y", y);
         boolean handWritten = kind == TrainingSteps.Kind.HAND_WRITTEN;
         if (handWritten && TrainingSteps.choose(layers, loss, devices().size(), true) != kind) {
@@ -497,6 +526,7 @@ public class Sequential implements AutoCloseable, ModelView {
                     + devices().size() + " device(s)).");
         }
         build(x[0].length);
+        Autograd.stopRecordingOnThisThread();
         List<float[]> engine = new Trainer(network, optimizer, loss, metrics, handWritten).gradients(x, y,
                 handWritten);
         List<Weight> weights = network.weights();
@@ -516,6 +546,7 @@ public class Sequential implements AutoCloseable, ModelView {
         int width = Tensors.checkMatrix("x", x);
         checkInputWidth(width);
         build(width);
+        Autograd.stopRecordingOnThisThread();
         try (NDManager m = manager.newSubManager(); NDScope scope = Autograd.scope()) {
             return Tensors.toRows(network.forward(Tensors.toArray(m, x), false));
         }
@@ -546,6 +577,7 @@ public class Sequential implements AutoCloseable, ModelView {
         int width = (int) x.getShape().get(1);
         checkInputWidth(width);
         build(width);
+        Autograd.stopRecordingOnThisThread();
         NDArray out;
         try (NDScope scope = Autograd.scope()) {
             out = Autograd.keep(network.forward(x.toDevice(device, false), false).toDevice(x.getDevice(), false));
@@ -566,18 +598,20 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /** evaluate on engine arrays. */
     public Map<String, Double> evaluate(NDArray x, NDArray y) {
-        return evaluate(Tensors.toRows(x), Tensors.toRows(y));
+        return evaluate(Tensors.toRows("x", x), Tensors.toRows("y", y));
     }
 
     /** Keras' evaluate with a batch size: loss and metrics as sample-weighted means over the batches. */
     public Map<String, Double> evaluate(float[][] x, float[][] y, int batchSize) {
         requireCompiled("evaluate");
+        requireNotTraining("evaluate");
         if (batchSize < 1) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `batch_size`: " + batchSize + ". Expected an integer >= 1.");
         }
         checkData("x", x, "y", y);
         build(x[0].length);
+        Autograd.stopRecordingOnThisThread();
         return trainer().evaluate(x, y, batchSize);
     }
 
@@ -601,6 +635,7 @@ public class Sequential implements AutoCloseable, ModelView {
     @Override
     public void setWeights(List<float[]> values) {
         requireBuilt("setWeights");
+        requireNotTraining("setWeights");
         List<Weight> all = network.weights();
         if (values == null || values.size() != all.size()) {
             throw new IllegalArgumentException("Invalid value for argument `weights`: "
@@ -615,6 +650,7 @@ public class Sequential implements AutoCloseable, ModelView {
             }
             all.get(i).check("weights", values.get(i));
         }
+        Autograd.stopRecordingOnThisThread();
         for (int i = 0; i < all.size(); i++) {
             all.get(i).setValues("weights", values.get(i));
         }
@@ -658,6 +694,10 @@ public class Sequential implements AutoCloseable, ModelView {
     /** Frees the model's native memory; the model cannot be used afterwards. */
     @Override
     public void close() {
+        requireNotTraining("close");
+        if (optimizer != null) {
+            optimizer.unbind(this);
+        }
         if (manager != null) {
             manager.close();
         }
@@ -665,6 +705,17 @@ public class Sequential implements AutoCloseable, ModelView {
     }
 
     // ------------------------------------------------------------------ checks
+
+    /** Fails when a fit runs on another thread (or, for {@code fit}, on any thread: fits do not nest). */
+    private void requireNotTraining(String what) {
+        Thread t = trainingThread;
+        if (t != null && (t != Thread.currentThread() || what.equals("fit"))) {
+            throw new IllegalStateException("Cannot call " + what + "() on model '" + name + "': the model is being"
+                    + " trained by thread '" + t.getName() + "'" + (t == Thread.currentThread()
+                            ? " (fit was called from inside fit)." : ". A model trains in one place at a time: call it"
+                            + " from a callback of that fit, or after the fit returns."));
+        }
+    }
 
     /** Rows and widths of a data pair, checked before anything is built or trained. */
     private void checkData(String xName, float[][] x, String yName, float[][] y) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kerasdjl.callbacks.Callback;
 import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.training.FitOptions;
@@ -198,5 +199,43 @@ class BadInputTest {
         Sequential m = Sequential();
         m.compile(SGD(0.1), "mse");
         assertMessage(IllegalStateException.class, () -> m.fit(X, Y, 1, 1), "no layers");
+    }
+
+    /** Nulls end in a message that names the argument, never a bare NullPointerException. */
+    @Test
+    void nullsAreNamed() {
+        assertMessage(IllegalArgumentException.class, () -> compiled().compile(SGD(0.1), "mse", (String[]) null),
+                "`metrics`", "null");
+        assertMessage(IllegalArgumentException.class, () -> compiled().compile(SGD(0.1), "mse", (String) null),
+                "`metric`", "null");
+        assertMessage(IllegalArgumentException.class,
+                () -> compiled().compile(SGD(0.1), io.github.kerasdjl.losses.Loss.get("mse"),
+                        (io.github.kerasdjl.metrics.Metric[]) null), "`metrics`", "null");
+        assertRejectedUntouched(m -> m.fit((ai.djl.ndarray.NDArray) null, null, new FitOptions()), "`x`", "null");
+        assertMessage(IllegalArgumentException.class, () -> new FitOptions().callbacks((Callback) null),
+                "`callbacks`", "element 0 is null");
+        assertMessage(IllegalArgumentException.class, () -> Keras.EarlyStopping(null, 0, 1, false), "`monitor`",
+                "null");
+        assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().validationData(X, new float[][] {{1}})),
+                "`validation_data y`", "1 rows", "`validation_data x` has 3");
+        assertMessage(IllegalArgumentException.class, () -> Sequential().device(" "), "`device`", "empty");
+    }
+
+    /** An optimizer's state is one model's: compiling it into a second open model is refused, naming both. */
+    @Test
+    void oneOptimizerInTwoModelsIsRefused() {
+        io.github.kerasdjl.optimizers.Adam adam = Keras.Adam();
+        try (Sequential a = new Sequential("first").add(Dense(1, "sigmoid", 2))) {
+            a.compile(adam, "mse");
+            a.fit(X, Y, new FitOptions().epochs(2).verbose(0));
+            Sequential b = new Sequential("second").add(Dense(1, "sigmoid", 2));
+            assertMessage(IllegalArgumentException.class, () -> b.compile(adam, "mse"), "`optimizer`",
+                    "already compiled into model 'first'", "model 'second' a new one");
+            assertEquals(2, adam.iterations(), "the first model's state is untouched");
+            a.compile(adam, "mse"); // recompiling the same model with its own optimizer is fine
+        }
+        Sequential b = new Sequential("second").add(Dense(1, "sigmoid", 2));
+        b.compile(adam, "mse"); // the first model is closed: the optimizer is free
+        b.close();
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine calls a training step makes besides the arithmetic: scopes that free a step's arrays, gradient
@@ -32,9 +33,55 @@ public final class Autograd {
         return array;
     }
 
-    /** Records the operations until closed; {@link GradientCollector#backward} puts gradients on the weights. */
+    /**
+     * Turns off the recording of operations for gradients on the calling thread, outside a {@link #record()}.
+     * PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that loads the engine.
+     * On any other thread an in-place update of a weight (the optimizer, {@code setWeights}) would fail ("a leaf
+     * Variable that requires grad is being used in an in-place operation") and every forward pass would build a graph.
+     * The model calls this on entry to each of its operations, so that it works the same from any thread. DJL has no
+     * public call for it: this is the PyTorch engine's own.
+     */
+    public static void stopRecordingOnThisThread() {
+        Engine.getInstance();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
+    /** One recording at a time in the JVM: DJL's PyTorch collector refuses a second one, even on another thread. */
+    private static final ReentrantLock RECORDING = new ReentrantLock();
+
+    /**
+     * Records the operations until closed; {@link GradientCollector#backward} puts gradients on the weights. DJL's
+     * PyTorch engine allows one collector at a time in the whole JVM ("A PtGradientCollector is already
+     * collecting"), so two models training through autograd on two threads take turns here instead of failing.
+     */
     public static GradientCollector record() {
-        return Engine.getInstance().newGradientCollector();
+        RECORDING.lock();
+        try {
+            GradientCollector collector = Engine.getInstance().newGradientCollector();
+            return new GradientCollector() {
+                @Override
+                public void backward(NDArray target) {
+                    collector.backward(target);
+                }
+
+                @Override
+                public void zeroGradients() {
+                    collector.zeroGradients();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        collector.close();
+                    } finally {
+                        RECORDING.unlock();
+                    }
+                }
+            };
+        } catch (RuntimeException e) {
+            RECORDING.unlock();
+            throw e;
+        }
     }
 
     /**

@@ -35,7 +35,11 @@ public final class Devices {
 
     /** Parses and checks a device name; null or "auto" means the engine's default. */
     public static Device parse(String spec) {
-        if (spec == null || spec.isBlank() || spec.trim().equalsIgnoreCase("auto")) {
+        if (spec != null && spec.isBlank()) {
+            throw new IllegalArgumentException("Invalid value for argument `device`: '" + spec + "' (empty)."
+                    + " Expected 'cpu', 'gpu', 'gpu:N' (N = 0, 1, ...) or 'auto'.");
+        }
+        if (spec == null || spec.trim().equalsIgnoreCase("auto")) {
             return defaultDevice();
         }
         Matcher m = SPEC.matcher(spec.trim());

@@ -63,9 +63,19 @@ public final class Tensors {
 
     /** A 2-D engine array as Java rows. */
     public static float[][] toRows(NDArray array) {
+        return toRows("array", array);
+    }
+
+    /** A 2-D engine array given as {@code argument} as Java rows; null or another rank is an error naming it. */
+    public static float[][] toRows(String argument, NDArray array) {
+        if (array == null) {
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: null. Expected an"
+                    + " engine array of shape (samples, width).");
+        }
         Shape shape = array.getShape();
         if (shape.dimension() != 2) {
-            throw new IllegalArgumentException("Expected a 2-D array, got shape " + shape);
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: shape " + shape
+                    + ". Expected a 2-D array (samples, width).");
         }
         int n = (int) shape.get(0);
         int width = (int) shape.get(1);

@@ -32,6 +32,10 @@ public final class EarlyStopping implements Callback {
      * @param restoreBestWeights whether to restore the best epoch's weights when stopping
      */
     public EarlyStopping(String monitor, double minDelta, int patience, boolean restoreBestWeights) {
+        if (monitor == null || monitor.isBlank()) {
+            throw new IllegalArgumentException("Invalid value for argument `monitor`: " + (monitor == null ? "null"
+                    : "'" + monitor + "'") + ". Expected a log key such as 'val_loss', 'loss' or 'val_accuracy'.");
+        }
         if (patience < 0) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `patience`: " + patience + ". Expected an integer >= 0.");

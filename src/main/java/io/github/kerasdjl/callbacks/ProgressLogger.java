@@ -104,7 +104,7 @@ public final class ProgressLogger implements Callback {
         StringBuilder b = new StringBuilder();
         b.append("Epoch ").append(epoch + 1).append('/').append(epochs);
         for (Map.Entry<String, Double> e : logs.entrySet()) {
-            b.append(" - ").append(e.getKey()).append(": ").append(String.format(Locale.ROOT, "%.4f", e.getValue()));
+            b.append(" - ").append(e.getKey()).append(": ").append(format(e.getValue()));
         }
         double elapsed = (now - start) / 1e9;
         int done = epoch + 1 - Math.max(0, firstEpoch);
@@ -114,6 +114,17 @@ public final class ProgressLogger implements Callback {
             b.append(" - ETA ").append(formatSeconds(elapsed / done * left));
         }
         return b.toString();
+    }
+
+    /** A log value as Keras prints it: four decimals, and {@code nan}, {@code inf}, {@code -inf}. */
+    public static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 
     /** 4.2s, 3m07s, 1h02m. */

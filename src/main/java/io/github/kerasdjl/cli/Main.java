@@ -191,7 +191,7 @@ public final class Main implements Callable<Integer> {
         public void onEpochEnd(int epoch, Map<String, Double> logs) {
             if ((epoch + 1) % every == 0 || epoch == epochs - 1 || epoch == 0) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %5d/%d", epoch + 1, epochs));
-                logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, " - %s: %.4f", k, v)));
+                logs.forEach((k, v) -> line.append(" - ").append(k).append(": ").append(ProgressLogger.format(v)));
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 int left = epochs - epoch - 1;
                 out.printf(Locale.ROOT, "%s - elapsed %s%s%n", line, ProgressLogger.formatSeconds(elapsed),

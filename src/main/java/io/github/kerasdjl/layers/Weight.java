@@ -94,6 +94,7 @@ public final class Weight {
     /** Overwrites the values, given in Keras' layout (row-major, same size), after {@link #check}ing them. */
     public void setValues(String argument, float[] values) {
         check(argument, values);
+        Autograd.stopRecordingOnThisThread();
         NDArray array = array();
         Shape s = array.getShape();
         float[] engine = transposed ? Tensors.transpose(values, (int) s.get(1), (int) s.get(0)) : values;

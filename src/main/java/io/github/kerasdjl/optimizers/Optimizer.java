@@ -18,6 +18,9 @@ public abstract class Optimizer {
     private final String name;
     private final double learningRate;
     private long iterations;
+    /** The model this optimizer is compiled into: its state belongs to that model alone. */
+    private Object owner;
+    private String ownerName;
 
     protected Optimizer(String name, double learningRate) {
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
@@ -26,6 +29,32 @@ public abstract class Optimizer {
         }
         this.name = name;
         this.learningRate = learningRate;
+    }
+
+    /**
+     * Binds this optimizer to the model it is compiled into. Its state (the step count and the slots: velocities,
+     * moments) belongs to that model, so compiling it into a second model that is still open is refused, naming
+     * both, instead of silently resetting the first model's state.
+     *
+     * @throws IllegalArgumentException when another model holds this optimizer
+     */
+    public synchronized void bindTo(Object model, String modelName) {
+        if (owner != null && owner != model) {
+            throw new IllegalArgumentException("Invalid value for argument `optimizer`: " + this + " is already"
+                    + " compiled into model '" + ownerName + "'. Each model needs its own optimizer, whose state (step"
+                    + " count, velocities, moments) is that model's: give model '" + modelName + "' a new one, e.g. "
+                    + name + "(...), or close model '" + ownerName + "' first.");
+        }
+        owner = model;
+        ownerName = modelName;
+    }
+
+    /** Releases the optimizer from {@code model} (when it is closed or compiled with another optimizer). */
+    public synchronized void unbind(Object model) {
+        if (owner == model) {
+            owner = null;
+            ownerName = null;
+        }
     }
 
     /** An optimizer by Keras name ({@code "sgd"}, {@code "adam"}) with Keras' defaults. */

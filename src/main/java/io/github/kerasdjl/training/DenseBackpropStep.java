@@ -63,26 +63,31 @@ final class DenseBackpropStep implements TrainingStep {
         this.kerasKernels = new NDArray[n];
         this.biases = new NDArray[n];
         List<NDArray> v = new ArrayList<>();
-        List<NDArray> kv = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Dense dense = (Dense) layers.get(i);
             activations[i] = dense.activation();
             derivatives[i] = dense.activation().derivativeFromOutput(constants);
             kernels[i] = dense.kernel().array();
-            kerasKernels[i] = constants.keep(kernels[i].transpose());
             v.add(kernels[i]);
-            kv.add(kerasKernels[i]);
             if (dense.usesBias()) {
                 biases[i] = dense.bias().array();
                 v.add(biases[i]);
-                kv.add(biases[i]);
             }
         }
         this.variables = List.copyOf(v);
-        this.kerasVariables = List.copyOf(kv);
         // No autograd during the fit: a weight that requires a gradient costs libtorch an autograd dispatch on
-        // every op that reads it, even with gradient recording off. close() restores it.
+        // every op that reads it, even with gradient recording off. close() restores it. Before the views below
+        // are made, so that they are plain views that may be updated in place.
         Autograd.requireGradients(variables, false);
+        List<NDArray> kv = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            kerasKernels[i] = constants.keep(kernels[i].transpose());
+            kv.add(kerasKernels[i]);
+            if (biases[i] != null) {
+                kv.add(biases[i]);
+            }
+        }
+        this.kerasVariables = List.copyOf(kv);
         this.loss = loss;
         this.optimizer = optimizer;
         this.constants = constants;

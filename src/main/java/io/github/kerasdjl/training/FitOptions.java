@@ -72,6 +72,16 @@ public final class FitOptions {
 
     /** Adds callbacks. */
     public FitOptions callbacks(Callback... values) {
+        if (values == null) {
+            throw new IllegalArgumentException("Invalid value for argument `callbacks`: null. Expected callbacks, or"
+                    + " none.");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new IllegalArgumentException("Invalid value for argument `callbacks`: element " + i
+                        + " is null. Expected a Callback.");
+            }
+        }
         callbacks.addAll(List.of(values));
         return this;
     }

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keras' training loop (keras/src/trainers): the epochs, batching, shuffling, validation, the metrics accumulated
@@ -28,6 +30,8 @@ import java.util.Random;
  * {@link TrainingSteps}. The data are checked by the model before a trainer sees them.
  */
 public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final Network network;
     private final Optimizer optimizer;
@@ -106,6 +110,8 @@ public final class Trainer {
             callbacks.add(new ProgressLogger(options.verbose()));
         }
         boolean batchLogs = !options.callbacks().isEmpty();
+        warnAboutSetup(y);
+        boolean warnedNonFinite = false;
         NDManager manager = network.manager();
         List<NDArray> variables = network.variables();
         if (!optimizer.isBuiltFor(variables)) {
@@ -146,6 +152,13 @@ public final class Trainer {
                         try (NDScope stepScope = Autograd.scope()) {
                             TrainingStep.Result result = step.train(xs, ys, targets, start, end);
                             lossSum += result.loss() * (end - start);
+                            if (!warnedNonFinite && !Double.isFinite(result.loss())) {
+                                warnedNonFinite = true;
+                                LOG.warn("The loss is {} at epoch {}, batch {}: training has diverged and the weights"
+                                        + " are no longer finite numbers. Lower the learning rate ({}), or end such"
+                                        + " runs with the TerminateOnNaN callback.", ProgressLogger.format(
+                                                result.loss()), epoch + 1, s + 1, optimizer);
+                            }
                             updateMetrics(targets, result.predictions(), start, end, cols);
                         }
                         seen += end - start;
@@ -153,6 +166,9 @@ public final class Trainer {
                             Map<String, Double> running = logs(lossSum / seen);
                             for (Callback c : callbacks) {
                                 c.onBatchEnd(s, running);
+                            }
+                            if (stopTraining) {
+                                break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
                             }
                         }
                     }
@@ -173,6 +189,34 @@ public final class Trainer {
             c.onTrainEnd(logs);
         }
         return history;
+    }
+
+    /**
+     * Keras' warnings for losses that cannot learn in the given setting: categorical cross-entropy on one output unit
+     * (its loss is 0 whatever the weights), binary cross-entropy with labels outside [0, 1] (the loss goes negative).
+     */
+    private void warnAboutSetup(float[][] y) {
+        String name = loss.name();
+        if (name.equals("categorical_crossentropy") && network.outputDim() == 1) {
+            LOG.warn("categorical_crossentropy on a model with one output unit: its loss is 0 whatever the weights,"
+                    + " so nothing is learnt. Use binary_crossentropy with a sigmoid output, or a softmax output of"
+                    + " two units with one-hot labels.");
+        }
+        if (name.equals("binary_crossentropy")) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (float[] row : y) {
+                for (float v : row) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            if (min < 0 || max > 1) {
+                LOG.warn("binary_crossentropy expects labels in [0, 1], but y holds values from {} to {}: the loss"
+                        + " can go negative and training does not mean what it should. Use labels 0 and 1.", min,
+                        max);
+            }
+        }
     }
 
     /**
