@@ -15,6 +15,7 @@ import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.plot.Plots;
 import io.github.kerasdjl.training.FitOptions;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,7 @@ import picocli.CommandLine;
  * on a TensorFlow Playground data set, with the summary, progress lines, train/test accuracy and wall time.
  */
 @Command(name = "keras-djl", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Main.Version.class,
         subcommands = Compare.class,
         description = "Trains the seed program of lesson 001 (Keras: 3x Dense(8, relu) + Dense(1, sigmoid), "
                 + "loss mse, SGD) on a TensorFlow Playground data set and reports train and test accuracy.")
@@ -73,18 +75,69 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The picocli command line for a Main, with bad arguments reported as usage errors. */
+    /**
+     * The picocli command line for a Main. Every error is one line on standard error and a non-zero exit code, never
+     * a stack trace: 2 for a bad argument (an unknown option, a value out of range), 1 for a failure while running.
+     */
     public static CommandLine commandLine(Main main) {
         CommandLine cl = new CommandLine(main);
         cl.setOut(new java.io.PrintWriter(main.out, true));
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            throw e;
+            cmd.getErr().println("error: " + (e instanceof IllegalStateException ? "" : e.getClass().getSimpleName()
+                    + ": ") + e.getMessage());
+            return 1;
         });
         return cl;
+    }
+
+    /** {@code --version}: the project's version, from the build (keras-djl.properties). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("/keras-djl.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new String[] {"keras-djl " + p.getProperty("version", "(unknown version)") + ", DJL "
+                    + p.getProperty("djl.version", "?") + ", PyTorch " + p.getProperty("pytorch.version", "?")};
+        }
+    }
+
+    /**
+     * Checks that {@code dir} exists or can be made, and that a file can be written in it, before any training: a
+     * run must not train for a minute and then fail on its pictures.
+     */
+    static void checkWritableDirectory(String argument, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".keras-djl-", ".probe");
+            Files.delete(probe);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: " + dir
+                    + ". It cannot be written: " + reason(e) + ".");
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
     /** The result of a run, for callers and tests. */
@@ -105,6 +158,15 @@ public final class Main implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "Invalid value for argument `--print-every`: " + printEvery + ". Expected an integer >= 1.");
         }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("Invalid value for argument `--epochs`: " + epochs
+                    + ". Expected an integer >= 1: the main job trains, then draws what it learnt.");
+        }
+        if (!(trainRatio > 0 && trainRatio < 1)) {
+            throw new IllegalArgumentException("Invalid value for argument `--train-ratio`: " + trainRatio
+                    + ". Expected a fraction between 0 and 1 (both excluded).");
+        }
+        checkWritableDirectory("--output-dir", outputDir);
         boolean regression = kind.isRegression();
         Features features = net.inputs();
         Dataset points = net.data();

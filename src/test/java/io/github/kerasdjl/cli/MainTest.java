@@ -31,7 +31,8 @@ class MainTest {
         final String err;
 
         Run(String... args) {
-            if (args.length == 0 || !args[0].equals("compare") && !args[0].equals("--help")) {
+            if (args.length == 0 || !args[0].equals("compare") && !args[0].startsWith("--help")
+                    && !args[0].equals("--version")) {
                 String[] withDir = java.util.Arrays.copyOf(args, args.length + 2);
                 withDir[args.length] = "--output-dir";
                 withDir[args.length + 1] = PICTURES.toString();
@@ -157,5 +158,45 @@ class MainTest {
         r = new Run("compare", "--momentum", "2", "--epochs", "1");
         assertEquals(2, r.code);
         assertTrue(r.err.contains("`momentum`: 2.0"), r.err);
+    }
+
+    /** Every CLI error is one line and a non-zero exit, found before any training. */
+    @Test
+    void errorsAreOneLineAndComeBeforeTraining() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("keras-djl-not-a-dir", ".txt");
+        try {
+            String[][] cases = {
+                {"--epochs", "0"},
+                {"--bogus"},
+                {"--train-ratio", "1.5"},
+                {"--epochs", "notanumber"},
+                {"--dataset", "spirals"},
+            };
+            for (String[] args : cases) {
+                Run r = new Run(args);
+                assertEquals(2, r.code, String.join(" ", args) + ": " + r.err);
+                assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
+                assertTrue(r.err.startsWith("error: "), r.err);
+                assertTrue(!r.out.contains("Epoch"), "no training: " + r.out);
+            }
+            // The picture folder is checked before the minute of training, not after it.
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            StringWriter errors = new StringWriter();
+            int code = Main.commandLine(new Main(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                    .setErr(new PrintWriter(errors)).execute("--output-dir", file.toString());
+            assertEquals(2, code);
+            assertTrue(errors.toString().contains("`--output-dir`: " + file + ". It cannot be written: a file of that"
+                    + " name is in the way."), errors.toString());
+            assertTrue(!bytes.toString(StandardCharsets.UTF_8).contains("Epoch"), "no training");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void versionNamesTheProjectDjlAndPytorch() {
+        Run r = new Run("--version");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.matches("keras-djl \\S+, DJL 0\\.\\d+\\.\\d+, PyTorch \\d+\\.\\d+\\.\\d+\\s*"), r.out);
     }
 }
