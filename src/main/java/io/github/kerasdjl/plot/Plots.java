@@ -456,6 +456,7 @@ public final class Plots {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
+            removeStaleTemporaries(target);
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer in this JVM");
@@ -474,6 +475,25 @@ public final class Plots {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // the original failure is what the caller needs to see
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes the temporary files that an earlier run left beside {@code target} when it was killed while writing it:
+     * only names of this class's own pattern ({@code .<name><digits>.tmp}) last written before this JVM started, so a
+     * write in progress elsewhere is left alone.
+     */
+    static void removeStaleTemporaries(Path target) throws IOException {
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote("." + target.getFileName()) + "-?\\d+\\.tmp");
+        long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        try (java.util.stream.Stream<Path> files = Files.list(target.getParent())) {
+            for (Path f : files.toList()) {
+                if (own.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)
+                        && Files.getLastModifiedTime(f).toMillis() < started) {
+                    Files.deleteIfExists(f);
                 }
             }
         }

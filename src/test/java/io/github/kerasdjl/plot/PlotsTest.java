@@ -191,6 +191,33 @@ class PlotsTest {
         assertTrue(e.getMessage().contains("`history`"), e.getMessage());
     }
 
+    /**
+     * A write killed half-way leaves a temporary file; the next write of the same picture removes it, and only it:
+     * a temporary of another picture, another name and one younger than this JVM (a write in progress) stay.
+     */
+    @Test
+    void staleTemporariesOfAKilledWriteAreRemoved() throws IOException {
+        Path folder = dir.resolve("stale");
+        Files.createDirectories(folder);
+        Path stale = Files.writeString(folder.resolve(".loss.png123456789.tmp"), "half a picture");
+        Path fresh = Files.writeString(folder.resolve(".loss.png987.tmp"), "being written now");
+        Path otherPicture = Files.writeString(folder.resolve(".boundary.png42.tmp"), "another picture's");
+        Path userFile = Files.writeString(folder.resolve("loss.png.tmp"), "not ours");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(0);
+        for (Path p : List.of(stale, otherPicture, userFile)) {
+            Files.setLastModifiedTime(p, old);
+        }
+        History h = new History();
+        h.onEpochEnd(0, java.util.Map.of("loss", 1.0));
+        h.onEpochEnd(1, java.util.Map.of("loss", 0.5));
+        Plots.history(h, folder.resolve("loss.png"), 400, 300);
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh));
+        assertTrue(Files.exists(otherPicture));
+        assertTrue(Files.exists(userFile));
+        assertTrue(Files.exists(folder.resolve("loss.png")));
+    }
+
     @Test
     void ticksAreRound() {
         assertEquals(List.of(-6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0), Plots.ticks(-6.5, 6.5));
