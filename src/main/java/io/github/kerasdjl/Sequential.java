@@ -474,6 +474,10 @@ public class Sequential implements AutoCloseable, ModelView {
         } else {
             data = Trainer.split(x, y, options.validationSplit());
         }
+        java.util.Set<String> logKeys = Trainer.epochLogKeys(metrics, data.valX() != null);
+        for (io.github.kerasdjl.callbacks.Callback c : options.callbacks()) {
+            c.checkLogKeys(logKeys);
+        }
         synchronized (this) {
             requireNotTraining("fit");
             build(x[0].length);

@@ -238,4 +238,15 @@ class BadInputTest {
         b.compile(adam, "mse"); // the first model is closed: the optimizer is free
         b.close();
     }
+
+    /** A callback's bad argument is found before anything is built or trained, not after the first epoch. */
+    @Test
+    void earlyStoppingOnAKeyTheLogsWillNotHave() {
+        assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().epochs(3).verbose(0)
+                .callbacks(Keras.EarlyStopping("val_loss", 0, 1, false))), "`monitor`", "'val_loss'",
+                "[loss, accuracy]", "val_ keys need validation data");
+        assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().epochs(3).verbose(0).validationSplit(0.34)
+                .callbacks(Keras.EarlyStopping("val_acc", 0, 1, false))), "'val_acc'",
+                "[loss, accuracy, val_loss, val_accuracy]");
+    }
 }

@@ -9,6 +9,14 @@ import java.util.Map;
  */
 public interface Callback {
 
+    /**
+     * Before anything trains (before the optimizer's state is made and the first step), with the keys the epoch
+     * logs will hold ({@code loss}, the metrics, and their {@code val_} forms with validation data): a callback
+     * that needs a key checks it here and throws, so that a bad argument changes nothing.
+     */
+    default void checkLogKeys(java.util.Set<String> epochLogKeys) {
+    }
+
     /** Before the first epoch. */
     default void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
     }

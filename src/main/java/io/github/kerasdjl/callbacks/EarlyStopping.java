@@ -48,6 +48,14 @@ public final class EarlyStopping implements Callback {
     }
 
     @Override
+    public void checkLogKeys(java.util.Set<String> epochLogKeys) {
+        if (!epochLogKeys.contains(monitor)) {
+            throw new IllegalArgumentException("Invalid value for argument `monitor`: '" + monitor
+                    + "'. The epoch logs will hold " + epochLogKeys + " (val_ keys need validation data).");
+        }
+    }
+
+    @Override
     public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
         this.model = model;
         this.best = lowerIsBetter ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;

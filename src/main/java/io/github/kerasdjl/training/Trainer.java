@@ -66,6 +66,24 @@ public final class Trainer {
         stopTraining = true;
     }
 
+    /**
+     * The keys of the epoch logs a fit with these metrics writes: {@code loss}, each metric's name, and their
+     * {@code val_} forms when there is validation data.
+     */
+    public static java.util.Set<String> epochLogKeys(List<Metric> metrics, boolean validation) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add("loss");
+        for (Metric m : metrics) {
+            keys.add(m.name());
+        }
+        if (validation) {
+            for (String k : List.copyOf(keys)) {
+                keys.add("val_" + k);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(keys);
+    }
+
     /** Training data and the data held out for validation (null when none). */
     public record Split(float[][] x, float[][] y, float[][] valX, float[][] valY) {
     }
