@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.backend.Autograd;
 import io.github.kerasdjl.backend.Devices;
+import io.github.kerasdjl.backend.EngineDefaults;
 import io.github.kerasdjl.backend.Tensors;
 import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.callbacks.ModelView;
@@ -53,6 +54,10 @@ import java.util.Random;
  * updates them in place); they are exact between fits, and {@code predict} from several threads at once is safe.
  */
 public class Sequential implements AutoCloseable, ModelView {
+
+    static {
+        EngineDefaults.apply(); // before DJL's engine loads: no usage tracking from a user's program
+    }
 
     private final String name;
     private final List<Layer> layers = new ArrayList<>();

@@ -17,6 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Autograd {
 
+    static {
+        EngineDefaults.apply();
+    }
+
     private Autograd() {
     }
 

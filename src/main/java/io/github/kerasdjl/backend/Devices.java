@@ -20,6 +20,10 @@ public final class Devices {
     private static final Pattern SPEC =
             Pattern.compile("/?(?:device:)?(cpu|gpu|cuda)(?::(\\d+))?", Pattern.CASE_INSENSITIVE);
 
+    static {
+        EngineDefaults.apply();
+    }
+
     private Devices() {
     }
 

@@ -69,10 +69,22 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI; exits the JVM only on failure, so that it can run inside Maven's exec:java. */
     public static void main(String[] args) {
+        quietLogging();
         int code = commandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /**
+     * The CLI's logging, when SLF4J's simple binding prints it and nothing else configured it: warnings and errors
+     * only (DJL's start-up chatter stays out of the output); "Failed to detect GPU count" is expected on a machine
+     * without CUDA, and a GPU the user asks for is checked by the library itself. The library never configures a
+     * program's logging; only this command line does, for itself.
+     */
+    static void quietLogging() {
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
     }
 
     /**

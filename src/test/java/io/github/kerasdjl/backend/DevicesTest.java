@@ -61,4 +61,12 @@ class DevicesTest {
             assertThrows(IllegalStateException.class, () -> model.device("cpu"));
         }
     }
+
+    /** The library opts out of DJL's start-up usage report (a call to a cloud metadata address) unless told. */
+    @Test
+    void djlUsageTrackingIsOptedOut() {
+        Devices.describe(ai.djl.Device.cpu());
+        String decided = System.getenv(EngineDefaults.OPT_OUT_TRACKING);
+        assertEquals(decided == null ? "true" : null, System.getProperty(EngineDefaults.OPT_OUT_TRACKING));
+    }
 }
