@@ -50,6 +50,18 @@ def cpu():
     return platform.processor()
 
 
+def versions():
+    """DJL's and PyTorch's versions as the build wrote them (target/classes/keras-djl.properties)."""
+    props = {}
+    path = os.path.join("target", "classes", "keras-djl.properties")
+    if os.path.exists(path):
+        for line in open(path):
+            if "=" in line and not line.startswith("#"):
+                k, v = line.strip().split("=", 1)
+                props[k] = v
+    return props.get("djl.version", "?"), props.get("pytorch.version", "?")
+
+
 lines = ["# Benchmark results", "",
          "Written by `benchmarks/run.sh` (do not edit by hand; run it again). Throughput of one epoch of each",
          "workload, each implementation measured in the same run; ratios are against raw DJL written the idiomatic",
@@ -58,7 +70,7 @@ lines = ["# Benchmark results", "",
          "- Machine: %s, %d cores; %s" % (cpu(), os.cpu_count(), platform.platform()),
          "- JVM: %s; JMH %s, %d fork, %d warm-up and %d measurement iterations" % (
              jvm, jmh[0]["jmhVersion"], forks, warm, meas),
-         "- DJL 0.35.1, PyTorch engine 2.7.1 (CPU)" + (", PyTorch eager %s with %d threads" % (
+         "- DJL %s, PyTorch engine %s (CPU)" % versions() + (", PyTorch eager %s with %d threads" % (
              pytorch[0]["torch"], pytorch[0]["threads"]) if pytorch else "; PyTorch eager: not installed, skipped"),
          "",
          "Workloads (benchmarks/io/github/kerasdjl/benchmarks/Workload.java):",
