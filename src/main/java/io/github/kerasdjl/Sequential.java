@@ -737,7 +737,7 @@ public class Sequential implements AutoCloseable, ModelView {
                     + " rows, but `" + xName + "` has " + x.length + ". Expected one row of " + yName + " per row"
                     + " of " + xName + ".");
         }
-        checkInputWidth(xWidth);
+        checkInputWidth(xName, xWidth);
         int outputs = outputDim();
         if (yWidth != outputs) {
             Layer last = layers.get(layers.size() - 1);
@@ -748,9 +748,13 @@ public class Sequential implements AutoCloseable, ModelView {
     }
 
     private void checkInputWidth(int width) {
+        checkInputWidth("x", width);
+    }
+
+    private void checkInputWidth(String argument, int width) {
         int expected = inputDim();
         if (expected != 0 && width != expected) {
-            throw new IllegalArgumentException("Invalid value for argument `x`: rows of " + width + " value(s), but"
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: rows of " + width + " value(s), but"
                     + " the model takes " + expected + " input(s) (layer '" + layers.get(0).getName() + "'"
                     + (isBuilt() ? " is built for " : " declares input_dim ") + expected + ").");
         }
