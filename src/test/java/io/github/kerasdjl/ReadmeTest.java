@@ -1,0 +1,114 @@
+package io.github.kerasdjl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kerasdjl.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README is true: its printed blocks are what the commands above them print. Each block is run again here (the
+ * main job with its defaults, 5000 epochs, and {@code compare}); every line of the block, with the parts that vary
+ * from run to run taken out (times, ETAs, absolute paths), must appear in the output, in order ({@code ...} in the
+ * README stands for lines left out).
+ */
+class ReadmeTest {
+
+    private static final Path README = Path.of("README.md");
+
+    /** The code block that follows the line starting with {@code marker}. */
+    static List<String> blockAfter(String marker) throws IOException {
+        return blockAfter(marker, 0);
+    }
+
+    /** The code block after the line starting with {@code marker}, passing {@code skip} fences first. */
+    static List<String> blockAfter(String marker, int skip) throws IOException {
+        List<String> lines = Files.readAllLines(README);
+        int i = 0;
+        while (i < lines.size() && !lines.get(i).startsWith(marker)) {
+            i++;
+        }
+        assertTrue(i < lines.size(), "README has no line starting with: " + marker);
+        for (int fences = 0; fences <= skip; i++) {
+            if (lines.get(i).startsWith("```")) {
+                fences++;
+            }
+        }
+        i--;
+        List<String> block = new ArrayList<>();
+        for (i++; !lines.get(i).startsWith("```"); i++) {
+            block.add(lines.get(i));
+        }
+        return block;
+    }
+
+    /** A line without what varies between runs: times, ETAs, speed ratios, absolute paths. */
+    static String stable(String line) {
+        return line.replaceAll(" - elapsed .*$", "")
+                .replaceAll("^(time per step|Wall time:|The reference is).*$", "$1")
+                .replaceAll("^(Decision boundary|Loss curve): .*/", "$1: ")
+                .stripTrailing();
+    }
+
+    private static String run(String... args) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.commandLine(new Main(new PrintStream(out, true, StandardCharsets.UTF_8))).execute(args);
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void assertBlockIsOutput(List<String> block, String output) {
+        List<String> out = output.lines().map(ReadmeTest::stable).toList();
+        int at = 0;
+        for (String line : block) {
+            if (line.equals("...")) {
+                continue;
+            }
+            String want = stable(line);
+            int found = out.subList(at, out.size()).indexOf(want);
+            assertTrue(found >= 0, "README line not printed (in this order): '" + want + "'\noutput:\n" + output);
+            at += found + 1;
+        }
+    }
+
+    @Test
+    void mainJobBlockIsWhatTheMainJobPrints() throws IOException {
+        Path pictures = Files.createTempDirectory("keras-djl-readme");
+        try {
+            List<String> block = blockAfter("What the main job prints");
+            assertTrue(block.size() > 10, block.toString());
+            assertBlockIsOutput(block, run("--output-dir", pictures.resolve("output").toString()));
+        } finally {
+            for (String name : List.of("decision_boundary.png", "loss.png")) {
+                Files.deleteIfExists(pictures.resolve("output").resolve(name));
+            }
+            Files.deleteIfExists(pictures.resolve("output"));
+            Files.deleteIfExists(pictures);
+        }
+    }
+
+    @Test
+    void compareBlockIsWhatCompareSays() throws IOException {
+        List<String> block = blockAfter("mvn -q compile exec:java -Dexec.args=\"compare --epochs 200 --activation tanh\"",
+                1);
+        assertTrue(block.stream().anyMatch(l -> l.startsWith("max weight difference")), block.toString());
+        assertBlockIsOutput(block, run("compare", "--epochs", "200", "--activation", "tanh"));
+    }
+
+    @Test
+    void stableTakesOutOnlyWhatVaries() {
+        assertEquals("Epoch   500/5000 - loss: 0.0060 - accuracy: 0.9950",
+                stable("Epoch   500/5000 - loss: 0.0060 - accuracy: 0.9950 - elapsed 5.6s - ETA 50.7s"));
+        assertEquals("time per step", stable("time per step          162 µs     56.3 µs"));
+        assertEquals("Loss curve: loss.png", stable("Loss curve: /path/to/keras-djl/output/loss.png"));
+        assertEquals("final loss             0.202842   0.202842", stable("final loss             0.202842   0.202842"));
+    }
+}
