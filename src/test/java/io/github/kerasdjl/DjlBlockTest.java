@@ -176,4 +176,43 @@ class DjlBlockTest {
         assertTrue(e.getMessage().contains("no children"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> Sequential().add(Dense(1)).block());
     }
+
+    /**
+     * DJL's own Model.save writes the block's parameters, and a plain DJL program loads them into a block it builds
+     * itself (Linear + activation blocks) and predicts the model's numbers.
+     */
+    @Test
+    void djlSavesTheBlockAndAPlainDjlProgramLoadsIt() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("keras-djl-djl-save");
+        try (Sequential model = trained()) {
+            int arrays = model.liveArrayCount();
+            try (Model djl = model.toDjlModel()) {
+                djl.save(dir, "xor");
+            }
+            assertEquals(arrays, model.liveArrayCount(), "saving leaves no copies in the model");
+            float[][] expected = model.predict(DATA.x());
+            SequentialBlock plain = new SequentialBlock()
+                    .add(Linear.builder().setUnits(8).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(8).build()).add(Activation.tanhBlock())
+                    .add(Linear.builder().setUnits(1).build()).add(Activation.sigmoidBlock());
+            try (Model loaded = Model.newInstance("xor")) {
+                loaded.setBlock(plain);
+                loaded.load(dir, "xor");
+                try (Predictor<float[], float[]> p = loaded.newPredictor(new RowTranslator())) {
+                    double max = 0;
+                    for (int i = 0; i < DATA.size(); i++) {
+                        max = Math.max(max, Math.abs(p.predict(DATA.x()[i])[0] - expected[i][0]));
+                    }
+                    assertTrue(max <= 1e-6, "max difference " + max);
+                }
+            }
+        } finally {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+            java.nio.file.Files.delete(dir);
+        }
+    }
 }

@@ -24,6 +24,16 @@ class MainTest {
         }
     }
 
+    /** The pictures the runs wrote, and their folder, are removed afterwards. */
+    @org.junit.jupiter.api.AfterAll
+    static void removePictures() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(PICTURES)) {
+            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static final class Run {
         final Main main;
         final int code;
