@@ -6,7 +6,6 @@ import static io.github.kerasdjl.Keras.Sequential;
 
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.check.Comparison.Table;
-import io.github.kerasdjl.check.Comparison;
 import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Moons;

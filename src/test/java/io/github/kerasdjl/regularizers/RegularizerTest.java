@@ -11,7 +11,6 @@ import io.github.kerasdjl.check.ReferenceModels;
 import io.github.kerasdjl.datasets.Playground;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
-import io.github.kerasdjl.reference.ReferenceMlp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kerasdjl.Sequential;
-import io.github.kerasdjl.check.Comparison;
 import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
