@@ -64,14 +64,13 @@ final class AutogradStep implements TrainingStep {
 
     @Override
     public Result train(NDArray xs, NDArray ys, float[] targets, int start, int end) {
-        float[] predicted = needPredictions || replicas.size() > 0 ? new float[(end - start) * network.outputDim()]
-                : null;
+        float[] predicted = needPredictions ? new float[(end - start) * network.outputDim()] : null;
         double batchLoss = backward(xs, ys, start, end, predicted);
         List<NDArray> used = new ArrayList<>();
         optimizer.apply(variables, Autograd.gradients(variables, replicas, used));
         Autograd.zero(used);
         syncReplicas();
-        return new Result(batchLoss, needPredictions ? predicted : null);
+        return new Result(batchLoss, predicted);
     }
 
     @Override
