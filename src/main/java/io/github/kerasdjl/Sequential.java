@@ -23,6 +23,7 @@ import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.metrics.Metric;
 import io.github.kerasdjl.optimizers.Optimizer;
+import io.github.kerasdjl.saving.WeightsFile;
 import io.github.kerasdjl.training.FitOptions;
 import io.github.kerasdjl.training.Network;
 import io.github.kerasdjl.training.Trainer;
@@ -663,6 +664,29 @@ public class Sequential implements AutoCloseable, ModelView {
         for (int i = 0; i < all.size(); i++) {
             all.get(i).setValues("weights", values.get(i));
         }
+    }
+
+    /**
+     * Keras' {@code save_weights}: every layer's weights to a Keras 3 weights file, {@code <name>.weights.h5}
+     * ({@code layers/<layer name>/vars/<i>}, Keras' layout), which real Keras loads with {@code load_weights}. The
+     * file is written to a temporary name and moved into place, so a failure leaves the previous file intact. The
+     * optimizer's state is not written yet.
+     */
+    public void saveWeights(java.nio.file.Path file) {
+        requireBuilt("saveWeights");
+        requireNotTraining("saveWeights");
+        WeightsFile.write(file, layers);
+    }
+
+    /**
+     * Keras' {@code load_weights} from a Keras 3 weights file (written by {@link #saveWeights} or by real Keras for
+     * the same architecture and layer names). Every layer, count and shape is checked before any weight is written:
+     * a file of another model leaves this one unchanged. The optimizer's state in a Keras file is not read yet.
+     */
+    public void loadWeights(java.nio.file.Path file) {
+        requireBuilt("loadWeights");
+        requireNotTraining("loadWeights");
+        setWeights(WeightsFile.read(file, layers));
     }
 
     /** The number of trainable scalars (Keras' count_params). */

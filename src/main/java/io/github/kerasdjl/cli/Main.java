@@ -85,6 +85,7 @@ public final class Main implements Callable<Integer> {
     static void quietLogging() {
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.jhdf", "error");
     }
 
     /**
