@@ -59,6 +59,8 @@ class ConcurrencyTest {
                     () -> model.setWeights(model.getWeights()),
                     () -> model.compile(new SGD(0.2), "mse"),
                     () -> model.computeGradients(DATA.x(), DATA.y()),
+                    () -> model.saveWeights(java.nio.file.Path.of("never-written.weights.h5")),
+                    () -> model.loadWeights(java.nio.file.Path.of("never-read.weights.h5")),
                     model::close);
             for (Executable call : refused) {
                 Throwable e = assertThrows(IllegalStateException.class, call);
