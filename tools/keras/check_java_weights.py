@@ -17,8 +17,8 @@ folder = sys.argv[1] if len(sys.argv) > 1 else "output/keras-check"
 model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(8, activation="relu"),
                           keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
 model.load_weights(os.path.join(folder, "mlp.weights.h5"))
-rows = np.array([[float(v) for v in line.split()] for line in open(os.path.join(folder, "mlp_predictions.txt"))
-                 if not line.startswith("#")], dtype="float32")
+with open(os.path.join(folder, "mlp_predictions.txt")) as f:
+    rows = np.array([[float(v) for v in line.split()] for line in f if not line.startswith("#")], dtype="float32")
 keras_p = model.predict(rows[:, :2], verbose=0)[:, 0]
 diff = float(np.max(np.abs(keras_p - rows[:, 2])))
 print(f"Keras {keras.__version__} loaded {folder}/mlp.weights.h5: max |Keras - Java| over {len(rows)} predictions"

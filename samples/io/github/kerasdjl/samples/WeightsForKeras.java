@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The Java half of the check that real Keras reads this library's weights files: trains lesson 001's network on the
- * spiral for a few epochs, saves its weights as {@code mlp.weights.h5} and writes the predictions it gives for ten
- * points to {@code mlp_predictions.txt}, in the folder given (default {@code output/keras-check}).
- * {@code tools/keras/check_java_weights.py} then loads the file into the same network in Keras and compares.
+ * The Java half of the check that real Keras reads this library's files: trains lesson 001's network on the spiral
+ * for a few epochs (SGD with momentum, binary cross-entropy), saves its weights as {@code mlp.weights.h5} and the
+ * whole model as {@code mlp.keras}, writes the predictions it gives for ten points to {@code mlp_predictions.txt},
+ * the training data to {@code mlp_data.txt}, and, after one more epoch (batch 10, no shuffling), the weights to
+ * {@code mlp_next.txt}; in the folder given (default {@code output/keras-check}).
+ * {@code tools/keras/check_java_weights.py} and {@code check_java_model.py} then load the files in Keras and compare.
  */
 public final class WeightsForKeras {
 
@@ -27,10 +29,11 @@ public final class WeightsForKeras {
         Dataset spiral = Playground.spiral(200, 0, 3);
         try (Sequential model = new Sequential().seed(3).add(new Dense(8, "relu", 2)).add(new Dense(8, "relu"))
                 .add(new Dense(1, "sigmoid"))) {
-            model.compile(new SGD(0.05), "mse");
+            model.compile(new SGD(0.05, 0.9, false), "binary_crossentropy", "accuracy");
             model.fit(spiral.x(), spiral.y(), new FitOptions().epochs(20).batchSize(10).verbose(0));
             Path weights = folder.resolve("mlp.weights.h5");
             model.saveWeights(weights);
+            model.save(folder.resolve("mlp.keras"));
             float[][] probe = Playground.circle(10, 0, 4).x();
             float[][] p = model.predict(probe);
             StringBuilder b = new StringBuilder("# x1 x2 prediction, from keras-djl with mlp.weights.h5\n");
@@ -38,7 +41,23 @@ public final class WeightsForKeras {
                 b.append(String.format(Locale.ROOT, "%s %s %s%n", probe[i][0], probe[i][1], p[i][0]));
             }
             Files.writeString(folder.resolve("mlp_predictions.txt"), b.toString());
-            System.out.println("wrote " + weights.toAbsolutePath() + " and mlp_predictions.txt");
+            StringBuilder data = new StringBuilder("# x1 x2 y\n");
+            for (int i = 0; i < spiral.size(); i++) {
+                data.append(String.format(Locale.ROOT, "%s %s %s%n", spiral.x()[i][0], spiral.x()[i][1],
+                        spiral.y()[i][0]));
+            }
+            Files.writeString(folder.resolve("mlp_data.txt"), data.toString());
+            model.fit(spiral.x(), spiral.y(), new FitOptions().epochs(1).batchSize(10).shuffle(false).verbose(0));
+            StringBuilder next = new StringBuilder("# each weight after one more epoch, Keras' order and layout\n");
+            for (float[] w : model.getWeights()) {
+                StringBuilder line = new StringBuilder();
+                for (float v : w) {
+                    line.append(line.length() == 0 ? "" : " ").append(v);
+                }
+                next.append(line).append('\n');
+            }
+            Files.writeString(folder.resolve("mlp_next.txt"), next.toString());
+            System.out.println("wrote " + folder.toAbsolutePath() + ": mlp.weights.h5, mlp.keras and their checks");
         }
     }
 }

@@ -23,6 +23,7 @@ import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.metrics.Metric;
 import io.github.kerasdjl.optimizers.Optimizer;
+import io.github.kerasdjl.saving.KerasArchive;
 import io.github.kerasdjl.saving.WeightsFile;
 import io.github.kerasdjl.training.FitOptions;
 import io.github.kerasdjl.training.Network;
@@ -687,6 +688,93 @@ public class Sequential implements AutoCloseable, ModelView {
         requireBuilt("loadWeights");
         requireNotTraining("loadWeights");
         setWeights(WeightsFile.read(file, layers));
+    }
+
+    /**
+     * Keras' {@code model.save("name.keras")}: the Keras 3 file (a zip of {@code metadata.json}, {@code config.json}
+     * with the compile config, and {@code model.weights.h5} with the optimizer's state), which real Keras 3 loads
+     * with {@code keras.saving.load_model}, and {@link Keras#loadModel} too. Written whole or not at all. Models of
+     * Dense layers compiled with SGD or Adam and losses and metrics given by name.
+     */
+    public void save(java.nio.file.Path file) {
+        requireBuilt("save");
+        requireNotTraining("save");
+        List<Weight> weights = network.weights();
+        WeightsFile.Contents contents = WeightsFile.of(layers);
+        if (optimizer != null) {
+            List<WeightsFile.Array> slots = new ArrayList<>();
+            List<NDArray> live = optimizer.isBuiltFor(network.variables()) ? optimizer.slots() : List.of();
+            int per = live.size() / weights.size();
+            try (NDScope scope = Autograd.scope()) {
+                for (int k = 0; k < live.size(); k++) {
+                    Weight w = weights.get(k / per);
+                    slots.add(new WeightsFile.Array(w.shape().getShape(), w.toKeras(live.get(k).toFloatArray())));
+                }
+            }
+            contents = new WeightsFile.Contents(contents.layers(), optimizer.name(), optimizer.iterations(),
+                    (float) optimizer.learningRate(), slots);
+        }
+        List<String> metricNames = metrics.stream().map(Metric::name).toList();
+        KerasArchive.write(file, new KerasArchive.Model(name, inputDim, layers, optimizer,
+                loss == null ? null : loss.name(), metricNames, contents));
+    }
+
+    /**
+     * The model a {@code .keras} file holds, built, with its weights, compiled as it was and with its optimizer's
+     * state, so that {@code fit} continues where the saved model stopped. See {@link Keras#loadModel}.
+     */
+    static Sequential load(java.nio.file.Path file) {
+        KerasArchive.Model saved = KerasArchive.read(file);
+        Sequential model = new Sequential(saved.name());
+        try {
+            for (Layer l : saved.layers()) {
+                model.add(l);
+            }
+            model.build(saved.inputDim());
+            model.setWeights(WeightsFile.weightsFor(saved.weights(), file + "!/model.weights.h5", model.layers));
+            if (saved.optimizer() != null) {
+                model.compile(saved.optimizer(), saved.loss(), saved.metrics().toArray(new String[0]));
+                model.restoreOptimizerState(saved.weights(), file.toString());
+            }
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Puts an optimizer state read from a file into the compiled optimizer, checking counts and shapes first. */
+    private void restoreOptimizerState(WeightsFile.Contents contents, String source) {
+        if (contents.optimizer() == null) {
+            return;
+        }
+        List<Weight> weights = network.weights();
+        if (!contents.slots().isEmpty()) {
+            optimizer.build(network.variables(), manager);
+            List<NDArray> live = optimizer.slots();
+            if (live.size() != contents.slots().size()) {
+                throw new IllegalArgumentException("'" + source + "' holds " + contents.slots().size() + " optimizer"
+                        + " variables besides the step count and learning rate; " + optimizer + " has "
+                        + live.size() + " for this model.");
+            }
+            int per = live.size() / weights.size();
+            for (int k = 0; k < live.size(); k++) {
+                Weight w = weights.get(k / per);
+                if (!java.util.Arrays.equals(w.shape().getShape(), contents.slots().get(k).shape())) {
+                    throw new IllegalArgumentException("'" + source + "' holds optimizer variable " + (k + 2)
+                            + " with shape " + java.util.Arrays.toString(contents.slots().get(k).shape())
+                            + "; its weight's is " + w.shape() + ".");
+                }
+            }
+            for (int k = 0; k < live.size(); k++) {
+                Weight w = weights.get(k / per);
+                try (NDArray values = manager.create(w.toEngine(contents.slots().get(k).values()),
+                        live.get(k).getShape())) {
+                    live.get(k).set(new ai.djl.ndarray.index.NDIndex("..."), values);
+                }
+            }
+        }
+        optimizer.setIterations(contents.iterations());
     }
 
     /** The number of trainable scalars (Keras' count_params). */

@@ -77,6 +77,16 @@ public class Dense extends Layer {
         return this;
     }
 
+    /** The kernel's initializer. */
+    public Initializer kernelInitializer() {
+        return kernelInitializer;
+    }
+
+    /** The bias's initializer. */
+    public Initializer biasInitializer() {
+        return biasInitializer;
+    }
+
     /** Keras' {@code bias_initializer}, by name. */
     public Dense biasInitializer(String name) {
         requireNotBuilt("bias_initializer");

@@ -74,6 +74,15 @@ public final class Weight {
         return Tensors.transpose(engineValues, (int) s.get(0), (int) s.get(1));
     }
 
+    /** Values in Keras' layout as this weight's engine layout (the inverse of {@link #toKeras}). */
+    public float[] toEngine(float[] kerasValues) {
+        if (!transposed) {
+            return kerasValues;
+        }
+        Shape s = array().getShape();
+        return Tensors.transpose(kerasValues, (int) s.get(1), (int) s.get(0));
+    }
+
     /**
      * Checks values for {@link #setValues}: their count and finiteness. Throws naming {@code argument}.
      */

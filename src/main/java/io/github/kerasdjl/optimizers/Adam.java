@@ -69,6 +69,32 @@ public class Adam extends Optimizer {
         builtFor = List.copyOf(variables);
     }
 
+    /** Keras 3's order: for each variable its momentum, then its velocity. */
+    @Override
+    public List<NDArray> slots() {
+        List<NDArray> s = new ArrayList<>();
+        for (int i = 0; i < moments.size(); i++) {
+            s.add(moments.get(i));
+            s.add(velocities.get(i));
+        }
+        return s;
+    }
+
+    /** beta_1. */
+    public double beta1() {
+        return beta1;
+    }
+
+    /** beta_2. */
+    public double beta2() {
+        return beta2;
+    }
+
+    /** epsilon. */
+    public double epsilon() {
+        return epsilon;
+    }
+
     @Override
     public boolean isBuiltFor(List<NDArray> variables) {
         return sameArrays(builtFor, variables);

@@ -123,6 +123,25 @@ public abstract class Optimizer {
         }
     }
 
+    /**
+     * The optimizer's state arrays in Keras' order (the order of {@code optimizer.variables} after the iteration
+     * count and the learning rate): for each variable, its slots (SGD with momentum: the momentum; Adam: momentum,
+     * then velocity). Empty before {@link #build} or for an optimizer without state. The arrays are live: writing
+     * them restores a saved state.
+     */
+    public List<NDArray> slots() {
+        return List.of();
+    }
+
+    /** Sets the step count (Keras' {@code iterations}), for a state loaded from a file. */
+    public void setIterations(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Invalid value for argument `iterations`: " + value
+                    + ". Expected an integer >= 0.");
+        }
+        this.iterations = value;
+    }
+
     /** Whether both lists hold the very same arrays (by identity, not by content), in order. */
     protected static boolean sameArrays(List<NDArray> a, List<NDArray> b) {
         if (a.size() != b.size()) {

@@ -69,6 +69,11 @@ public class SGD extends Optimizer {
     }
 
     @Override
+    public List<NDArray> slots() {
+        return velocities;
+    }
+
+    @Override
     public double plainStepRate() {
         return momentum == 0 ? learningRate() : Double.NaN;
     }

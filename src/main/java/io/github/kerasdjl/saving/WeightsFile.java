@@ -8,21 +8,19 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Keras 3's weights file ({@code model.save_weights("x.weights.h5")}), through jHDF (pure-Java HDF5): one group per
- * layer, {@code layers/<layer name>/vars/<i>}, each weight in Keras' layout (a Dense kernel is (inputs, units)), in
- * the layer's order (kernel, then bias). What Keras writes besides (the optimizer's variables under
- * {@code optimizer/vars}) is read past: this file carries the layers' weights.
+ * Keras 3's weights file ({@code model.save_weights("x.weights.h5")}, and {@code model.weights.h5} inside a
+ * {@code .keras} file), through jHDF (pure-Java HDF5): {@code layers/<key>/vars/<i>}, each weight in Keras'
+ * layout (a Dense kernel is (inputs, units)) in the layer's order (kernel, then bias), and
+ * {@code optimizer/vars/<i>}: the step count, the learning rate, then the optimizer's slots in Keras' order.
  *
  * <p>Writing goes to a temporary file in the same folder, moved over the target only when complete, so a failure or
  * a killed process leaves the previous file as it was. Reading checks every layer, count and shape before it returns
@@ -36,42 +34,79 @@ public final class WeightsFile {
     private WeightsFile() {
     }
 
+    /** An array in Keras' layout: its shape and its values, row-major. */
+    public record Array(long[] shape, float[] values) {
+    }
+
+    /**
+     * What a weights file holds.
+     *
+     * @param layers each layer's weights by layer name, in order
+     * @param optimizer the optimizer's name, or null when the file has no optimizer state
+     * @param iterations the optimizer's step count
+     * @param learningRate the optimizer's learning rate as saved
+     * @param slots the optimizer's slots in Keras' order
+     */
+    public record Contents(Map<String, List<Array>> layers, String optimizer, long iterations, float learningRate,
+            List<Array> slots) {
+    }
+
+    /**
+     * The keys Keras 3 gives layers in a weights file: not their names but their class in snake case, numbered in
+     * order within the model ({@code dense}, {@code dense_1}, ...), as {@code saving_lib} walks a Sequential's layers.
+     */
+    public static List<String> keys(List<Layer> layers) {
+        Map<String, Integer> used = new java.util.HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (Layer layer : layers) {
+            String base = layer.typeName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            int n = used.merge(base, 1, Integer::sum);
+            keys.add(n == 1 ? base : base + "_" + (n - 1));
+        }
+        return keys;
+    }
+
+    /** The weights of built layers, in Keras' layout, under Keras' keys; no optimizer state. */
+    public static Contents of(List<Layer> layers) {
+        Map<String, List<Array>> map = new LinkedHashMap<>();
+        List<String> keys = keys(layers);
+        for (int i = 0; i < layers.size(); i++) {
+            List<Array> arrays = new ArrayList<>();
+            for (Weight w : layers.get(i).weights()) {
+                arrays.add(new Array(w.shape().getShape(), w.values()));
+            }
+            map.put(keys.get(i), arrays);
+        }
+        return new Contents(map, null, 0, 0, List.of());
+    }
+
     /** Writes the layers' weights (built layers) to {@code file}, which must end in {@code .weights.h5}. */
     public static void write(Path file, List<Layer> layers) {
-        Path target = checkName(file).toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (WritableHdfFile h5 = HdfFile.write(temp)) {
-                WritableGroup groups = h5.putGroup("layers");
-                for (Layer layer : layers) {
-                    List<Weight> weights = layer.weights();
-                    if (weights.isEmpty()) {
-                        continue; // jHDF writes an empty group that h5py cannot read; Keras needs none for it
-                    }
-                    WritableGroup vars = groups.putGroup(layer.getName()).putGroup("vars");
-                    vars.putAttribute("name", layer.getName());
-                    for (int i = 0; i < weights.size(); i++) {
-                        vars.putDataset(Integer.toString(i), kerasArray(weights.get(i)));
-                    }
+        AtomicFiles.writeAtomically(checkName(file), "the weights", temp -> writeH5(temp, of(layers)));
+    }
+
+    /** Writes {@code contents} as HDF5 to {@code file} (no temporary name: the caller's file is one already). */
+    static void writeH5(Path file, Contents contents) {
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            WritableGroup groups = h5.putGroup("layers");
+            for (Map.Entry<String, List<Array>> layer : contents.layers().entrySet()) {
+                if (layer.getValue().isEmpty()) {
+                    continue; // jHDF writes an empty group that h5py cannot read; Keras needs none for it
+                }
+                WritableGroup vars = groups.putGroup(layer.getKey()).putGroup("vars");
+                vars.putAttribute("name", layer.getKey());
+                List<Array> arrays = layer.getValue();
+                for (int i = 0; i < arrays.size(); i++) {
+                    vars.putDataset(Integer.toString(i), javaArray(arrays.get(i)));
                 }
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException("Cannot write the weights to '" + file + "': " + message(e),
-                    e instanceof IOException io ? io : new IOException(e));
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the original failure is what the caller needs to see
+            if (contents.optimizer() != null) {
+                WritableGroup vars = h5.putGroup("optimizer").putGroup("vars");
+                vars.putAttribute("name", contents.optimizer());
+                vars.putDataset("0", contents.iterations());
+                vars.putDataset("1", contents.learningRate());
+                for (int i = 0; i < contents.slots().size(); i++) {
+                    vars.putDataset(Integer.toString(i + 2), javaArray(contents.slots().get(i)));
                 }
             }
         }
@@ -85,60 +120,110 @@ public final class WeightsFile {
      */
     public static List<float[]> read(Path file, List<Layer> layers) {
         checkName(file);
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("Invalid value for argument `filepath`: '" + file
-                    + "' does not exist.");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("Invalid value for argument `filepath`: '" + file
-                    + "' is not a file (a directory?).");
-        }
+        AtomicFiles.requireFile(file);
+        return weightsFor(readH5(file, file.toString()), file.toString(), layers);
+    }
+
+    /** The weights of {@code layers} in a file's contents, checked layer by layer; {@code source} names the file. */
+    public static List<float[]> weightsFor(Contents contents, String source, List<Layer> layers) {
         List<float[]> values = new ArrayList<>();
+        List<String> keys = keys(layers);
+        if (contents.layers().size() != (int) layers.stream().filter(l -> !l.weights().isEmpty()).count()) {
+            throw new IllegalArgumentException("'" + source + "' holds weights for " + contents.layers().size()
+                    + " layers " + contents.layers().keySet() + "; the model has " + layers.size() + " " + keys
+                    + ". It was saved from another model.");
+        }
+        for (int li = 0; li < layers.size(); li++) {
+            Layer layer = layers.get(li);
+            List<Weight> weights = layer.weights();
+            if (weights.isEmpty()) {
+                continue;
+            }
+            List<Array> arrays = contents.layers().get(keys.get(li));
+            if (arrays == null) {
+                throw new IllegalArgumentException("'" + source + "' has no weights for layer '" + layer.getName()
+                        + "' (key '" + keys.get(li) + "'): it holds " + contents.layers().keySet()
+                        + ". It was saved from another model.");
+            }
+            if (arrays.size() != weights.size()) {
+                throw new IllegalArgumentException("'" + source + "' holds " + arrays.size() + " weights for layer '"
+                        + layer.getName() + "', which has " + weights.size() + ".");
+            }
+            for (int i = 0; i < weights.size(); i++) {
+                long[] expected = weights.get(i).shape().getShape();
+                if (!Arrays.equals(expected, arrays.get(i).shape())) {
+                    throw new IllegalArgumentException("'" + source + "' holds weight " + i + " of layer '"
+                            + layer.getName() + "' with shape " + Arrays.toString(arrays.get(i).shape())
+                            + ", but the layer's is " + Arrays.toString(expected) + ".");
+                }
+                values.add(arrays.get(i).values());
+            }
+        }
+        return values;
+    }
+
+    /** Everything in an HDF5 weights file; {@code source} names it in errors. */
+    static Contents readH5(Path file, String source) {
         try (HdfFile h5 = new HdfFile(file)) {
             Node layersNode = h5.getChildren().get("layers");
             if (!(layersNode instanceof Group groups)) {
-                throw new IllegalArgumentException("'" + file + "' is not a Keras weights file: it has no group"
+                throw new IllegalArgumentException("'" + source + "' is not a Keras weights file: it has no group"
                         + " 'layers' (it holds " + h5.getChildren().keySet() + ").");
             }
-            for (Layer layer : layers) {
-                List<Weight> weights = layer.weights();
-                if (weights.isEmpty()) {
-                    continue;
-                }
-                Node node = groups.getChildren().get(layer.getName());
-                Node varsNode = node instanceof Group g ? g.getChildren().get("vars") : null;
-                if (!(varsNode instanceof Group vars)) {
-                    throw new IllegalArgumentException("'" + file + "' has no weights for layer '" + layer.getName()
-                            + "': its layers are " + groups.getChildren().keySet() + ". It was saved from another"
-                            + " model.");
-                }
-                if (vars.getChildren().size() != weights.size()) {
-                    throw new IllegalArgumentException("'" + file + "' holds " + vars.getChildren().size()
-                            + " weights for layer '" + layer.getName() + "', which has " + weights.size() + ".");
-                }
-                for (int i = 0; i < weights.size(); i++) {
-                    Node data = vars.getChildren().get(Integer.toString(i));
-                    long[] expected = weights.get(i).shape().getShape();
-                    if (!(data instanceof Dataset dataset)) {
-                        throw new IllegalArgumentException("'" + file + "' has no weight " + i + " for layer '"
-                                + layer.getName() + "'.");
-                    }
-                    long[] got = toLong(dataset.getDimensions());
-                    if (!java.util.Arrays.equals(expected, got)) {
-                        throw new IllegalArgumentException("'" + file + "' holds weight " + i + " of layer '"
-                                + layer.getName() + "' with shape " + java.util.Arrays.toString(got)
-                                + ", but the layer's is " + java.util.Arrays.toString(expected) + ".");
-                    }
-                    values.add(flatten(dataset.getData(), file, layer.getName(), i));
-                }
+            Map<String, List<Array>> layers = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> layer : groups.getChildren().entrySet()) {
+                Node vars = layer.getValue() instanceof Group g ? g.getChildren().get("vars") : null;
+                layers.put(layer.getKey(), vars instanceof Group v ? arrays(v, 0, source, layer.getKey())
+                        : List.of());
             }
+            Node optimizerNode = h5.getChildren().get("optimizer");
+            Node optVars = optimizerNode instanceof Group g ? g.getChildren().get("vars") : null;
+            if (!(optVars instanceof Group vars) || vars.getChildren().size() < 2) {
+                return new Contents(layers, null, 0, 0, List.of());
+            }
+            Object name = vars.getAttributes().containsKey("name")
+                    ? vars.getAttribute("name").getData() : "optimizer";
+            long iterations = ((Number) scalar(vars, "0", source)).longValue();
+            float learningRate = ((Number) scalar(vars, "1", source)).floatValue();
+            return new Contents(layers, String.valueOf(name), iterations, learningRate,
+                    arrays(vars, 2, source, "optimizer"));
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + file + "' cannot be read as a Keras weights file (HDF5): "
-                    + message(e), e);
+            throw new IllegalArgumentException("'" + source + "' cannot be read as a Keras weights file (HDF5): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
-        return values;
+    }
+
+    private static Object scalar(Group vars, String key, String source) {
+        Node n = vars.getChildren().get(key);
+        if (!(n instanceof Dataset d)) {
+            throw new IllegalArgumentException("'" + source + "' has no optimizer variable " + key + ".");
+        }
+        Object data = d.getData();
+        if (data instanceof Number) {
+            return data;
+        }
+        throw new IllegalArgumentException("'" + source + "' holds optimizer variable " + key + " as "
+                + data.getClass().getSimpleName() + ". Expected a number.");
+    }
+
+    /** Datasets {@code from}, {@code from + 1}, ... of a vars group, as float arrays with their shapes. */
+    private static List<Array> arrays(Group vars, int from, String source, String owner) {
+        List<Array> arrays = new ArrayList<>();
+        for (int i = from; vars.getChildren().containsKey(Integer.toString(i)); i++) {
+            Node n = vars.getChildren().get(Integer.toString(i));
+            if (!(n instanceof Dataset d)) {
+                throw new IllegalArgumentException("'" + source + "' has no dataset " + i + " for " + owner + ".");
+            }
+            int[] dims = d.getDimensions();
+            long[] shape = new long[dims.length];
+            for (int k = 0; k < dims.length; k++) {
+                shape[k] = dims[k];
+            }
+            arrays.add(new Array(shape, flatten(d.getData(), source, owner, i)));
+        }
+        return arrays;
     }
 
     private static Path checkName(Path file) {
@@ -152,27 +237,25 @@ public final class WeightsFile {
         return file;
     }
 
-    /** A weight as the Java array jHDF writes with its shape: float[] for 1-D, float[][] for 2-D. */
-    private static Object kerasArray(Weight w) {
-        long[] shape = w.shape().getShape();
-        float[] flat = w.values();
+    /** An array as the Java array jHDF writes with its shape: float[] for 1-D, float[][] for 2-D. */
+    private static Object javaArray(Array a) {
+        long[] shape = a.shape();
         if (shape.length == 1) {
-            return flat;
+            return a.values();
         }
         if (shape.length != 2) {
-            throw new IllegalArgumentException("Weights of rank " + shape.length + " are not supported yet ("
-                    + w.name() + ").");
+            throw new IllegalArgumentException("Arrays of rank " + shape.length + " are not supported yet.");
         }
         int rows = (int) shape[0];
         int cols = (int) shape[1];
         float[][] m = new float[rows][cols];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(flat, r * cols, m[r], 0, cols);
+            System.arraycopy(a.values(), r * cols, m[r], 0, cols);
         }
         return m;
     }
 
-    private static float[] flatten(Object data, Path file, String layer, int index) {
+    private static float[] flatten(Object data, String source, String owner, int index) {
         if (data instanceof float[] f) {
             return f;
         }
@@ -184,19 +267,8 @@ public final class WeightsFile {
             }
             return flat;
         }
-        throw new IllegalArgumentException("'" + file + "' holds weight " + index + " of layer '" + layer
-                + "' as " + data.getClass().getSimpleName() + ". Expected float32 values.");
+        throw new IllegalArgumentException("'" + source + "' holds array " + index + " of " + owner + " as "
+                + data.getClass().getSimpleName() + ". Expected float32 values of rank 1 or 2.");
     }
 
-    private static long[] toLong(int[] dims) {
-        long[] l = new long[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            l[i] = dims[i];
-        }
-        return l;
-    }
-
-    private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

@@ -1,0 +1,446 @@
+package io.github.kerasdjl.saving;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.kerasdjl.activations.Activation;
+import io.github.kerasdjl.initializers.Initializer;
+import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.layers.Layer;
+import io.github.kerasdjl.optimizers.Adam;
+import io.github.kerasdjl.optimizers.Optimizer;
+import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.regularizers.Regularizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Keras 3's {@code .keras} file: a zip of {@code metadata.json}, {@code config.json} (the model's config in Keras'
+ * serialization, with {@code compile_config}) and {@code model.weights.h5} ({@link WeightsFile}'s layout, optimizer
+ * state included). This class writes and reads the file; the model assembles itself from what it reads.
+ */
+public final class KerasArchive {
+
+    /** The Keras version whose format this writes. */
+    public static final String KERAS_VERSION = "3.15.1";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+
+    private KerasArchive() {
+    }
+
+    /**
+     * A model as a {@code .keras} file describes it.
+     *
+     * @param name the model's name
+     * @param inputDim the input width
+     * @param layers the layers, configured, not built
+     * @param optimizer the compiled optimizer, or null when the model was not compiled
+     * @param loss the loss's Keras name, or null
+     * @param metrics the metrics' names
+     * @param weights the layers' weights and the optimizer's state
+     */
+    public record Model(String name, int inputDim, List<Layer> layers, Optimizer optimizer, String loss,
+            List<String> metrics, WeightsFile.Contents weights) {
+    }
+
+    /** Writes {@code model} to {@code file} (a name ending in {@code .keras}), whole or not at all. */
+    public static void write(Path file, Model model) {
+        checkName(file);
+        String config = GSON.toJson(config(model));
+        String metadata = GSON.toJson(metadata());
+        AtomicFiles.writeAtomically(file, "the model", temp -> {
+            Path h5 = Files.createTempFile(temp.toAbsolutePath().getParent(), "." + file.getFileName(), ".h5.tmp");
+            try {
+                WeightsFile.writeH5(h5, model.weights());
+                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
+                    zip.putNextEntry(new ZipEntry("metadata.json"));
+                    zip.write(metadata.getBytes(StandardCharsets.UTF_8));
+                    zip.putNextEntry(new ZipEntry("config.json"));
+                    zip.write(config.getBytes(StandardCharsets.UTF_8));
+                    zip.putNextEntry(new ZipEntry("model.weights.h5"));
+                    Files.copy(h5, zip);
+                    zip.closeEntry();
+                }
+            } finally {
+                Files.deleteIfExists(h5);
+            }
+        });
+    }
+
+    /**
+     * Reads a {@code .keras} file written by this library or by Keras 3 for a Sequential model of the layers this
+     * library has. Anything else is an error that names the class and the file, raised before any weight is made.
+     */
+    public static Model read(Path file) {
+        checkName(file);
+        AtomicFiles.requireFile(file);
+        String source = file.toString();
+        JsonObject config;
+        Path h5 = null;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry configEntry = zip.getEntry("config.json");
+            ZipEntry weightsEntry = zip.getEntry("model.weights.h5");
+            if (configEntry == null || weightsEntry == null) {
+                throw new IllegalArgumentException("'" + source + "' is not a Keras model file: it has no "
+                        + (configEntry == null ? "config.json" : "model.weights.h5") + ".");
+            }
+            try (InputStream in = zip.getInputStream(configEntry)) {
+                config = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .getAsJsonObject();
+            }
+            h5 = Files.createTempFile("keras-djl-", ".weights.h5");
+            try (InputStream in = zip.getInputStream(weightsEntry)) {
+                Files.copy(in, h5, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Model model = model(config, source);
+            WeightsFile.Contents weights = WeightsFile.readH5(h5, source + "!/model.weights.h5");
+            return new Model(model.name(), model.inputDim(), model.layers(), model.optimizer(), model.loss(),
+                    model.metrics(), weights);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("'" + source + "' cannot be read as a Keras model file (a zip): "
+                    + e.getMessage(), e);
+        } catch (IllegalStateException | ClassCastException | com.google.gson.JsonParseException e) {
+            throw new IllegalArgumentException("'" + source + "' has a config.json this library cannot read: "
+                    + e.getMessage(), e);
+        } finally {
+            if (h5 != null) {
+                try {
+                    Files.deleteIfExists(h5);
+                } catch (IOException ignored) {
+                    // a temporary copy
+                }
+            }
+        }
+    }
+
+    private static void checkName(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("Invalid value for argument `filepath`: null.");
+        }
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".keras")) {
+            throw new IllegalArgumentException("Invalid value for argument `filepath`: '" + file + "'. The filename"
+                    + " must end in `.keras`, as Keras 3 requires for model.save (use saveWeights for"
+                    + " `.weights.h5`).");
+        }
+    }
+
+    // ------------------------------------------------------------------ writing the config
+
+    private static JsonObject metadata() {
+        JsonObject m = new JsonObject();
+        m.addProperty("keras_version", KERAS_VERSION);
+        m.addProperty("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
+        return m;
+    }
+
+    private static JsonObject object(String module, String className, JsonObject config) {
+        JsonObject o = new JsonObject();
+        o.addProperty("module", module);
+        o.addProperty("class_name", className);
+        o.add("config", config);
+        o.add("registered_name", JsonNull.INSTANCE);
+        return o;
+    }
+
+    private static JsonArray shape(int width) {
+        JsonArray a = new JsonArray();
+        a.add(JsonNull.INSTANCE);
+        a.add(width);
+        return a;
+    }
+
+    private static JsonObject config(Model model) {
+        JsonArray layers = new JsonArray();
+        JsonObject input = new JsonObject();
+        input.add("batch_shape", shape(model.inputDim()));
+        input.addProperty("dtype", "float32");
+        input.addProperty("sparse", false);
+        input.addProperty("name", "input_layer");
+        layers.add(object("keras.layers", "InputLayer", input));
+        int width = model.inputDim();
+        for (Layer layer : model.layers()) {
+            if (!(layer instanceof Dense d)) {
+                throw new IllegalArgumentException("Layer '" + layer.getName() + "' (" + layer.typeName()
+                        + ") cannot be saved yet; supported layers: [Dense].");
+            }
+            JsonObject c = new JsonObject();
+            c.addProperty("name", d.getName());
+            c.addProperty("trainable", true);
+            c.addProperty("dtype", "float32");
+            c.addProperty("units", d.units());
+            c.addProperty("activation", d.activation().kerasName());
+            c.addProperty("use_bias", d.usesBias());
+            c.add("kernel_initializer", initializer(d.kernelInitializer()));
+            c.add("bias_initializer", initializer(d.biasInitializer()));
+            c.add("kernel_regularizer", regularizer(d.kernelRegularizer()));
+            c.add("bias_regularizer", JsonNull.INSTANCE);
+            c.add("kernel_constraint", JsonNull.INSTANCE);
+            c.add("bias_constraint", JsonNull.INSTANCE);
+            JsonObject o = object("keras.layers", "Dense", c);
+            JsonObject build = new JsonObject();
+            build.add("input_shape", shape(width));
+            o.add("build_config", build);
+            layers.add(o);
+            width = d.outputDim(width);
+        }
+        JsonObject c = new JsonObject();
+        c.addProperty("name", model.name());
+        c.addProperty("trainable", true);
+        c.addProperty("dtype", "float32");
+        c.add("layers", layers);
+        c.add("build_input_shape", shape(model.inputDim()));
+        JsonObject root = object("keras", "Sequential", c);
+        JsonObject build = new JsonObject();
+        build.add("input_shape", shape(model.inputDim()));
+        root.add("build_config", build);
+        if (model.optimizer() != null) {
+            JsonObject compile = new JsonObject();
+            compile.add("optimizer", optimizer(model.optimizer()));
+            compile.addProperty("loss", model.loss());
+            compile.add("loss_weights", JsonNull.INSTANCE);
+            JsonArray metrics = new JsonArray();
+            model.metrics().forEach(metrics::add);
+            compile.add("metrics", metrics);
+            compile.add("weighted_metrics", JsonNull.INSTANCE);
+            compile.addProperty("run_eagerly", false);
+            compile.addProperty("steps_per_execution", 1);
+            compile.addProperty("jit_compile", false);
+            root.add("compile_config", compile);
+        }
+        return root;
+    }
+
+    /** Keras' class names of the initializers, by this library's names. */
+    private static final Map<String, String> INITIALIZER_CLASSES = Map.of(
+            "glorot_uniform", "GlorotUniform", "glorot_normal", "GlorotNormal", "he_uniform", "HeUniform",
+            "he_normal", "HeNormal", "lecun_uniform", "LecunUniform", "lecun_normal", "LecunNormal",
+            "random_normal", "RandomNormal", "random_uniform", "RandomUniform", "zeros", "Zeros", "ones", "Ones");
+
+    private static JsonObject initializer(Initializer i) {
+        JsonObject c = new JsonObject();
+        if (!i.kerasName().equals("zeros") && !i.kerasName().equals("ones")) {
+            c.add("seed", JsonNull.INSTANCE);
+        }
+        return object("keras.initializers", INITIALIZER_CLASSES.get(i.kerasName()), c);
+    }
+
+    private static JsonElement regularizer(Regularizer r) {
+        if (r == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject c = new JsonObject();
+        c.addProperty("l1", r.l1());
+        c.addProperty("l2", r.l2());
+        return object("keras.regularizers", "L1L2", c);
+    }
+
+    private static JsonObject optimizer(Optimizer o) {
+        JsonObject c = new JsonObject();
+        c.addProperty("name", o.name());
+        c.addProperty("learning_rate", o.learningRate());
+        if (o instanceof SGD sgd) {
+            c.addProperty("momentum", sgd.momentum());
+            c.addProperty("nesterov", sgd.nesterov());
+            return object("keras.optimizers", "SGD", c);
+        }
+        if (o instanceof Adam adam) {
+            c.addProperty("beta_1", adam.beta1());
+            c.addProperty("beta_2", adam.beta2());
+            c.addProperty("epsilon", adam.epsilon());
+            c.addProperty("amsgrad", false);
+            return object("keras.optimizers", "Adam", c);
+        }
+        throw new IllegalArgumentException("Optimizer " + o + " cannot be saved yet; supported: [SGD, Adam].");
+    }
+
+    // ------------------------------------------------------------------ reading the config
+
+    private static Model model(JsonObject root, String source) {
+        String cls = root.get("class_name").getAsString();
+        if (!cls.equals("Sequential")) {
+            throw new IllegalArgumentException("\"" + cls + "\" in " + source + " is not supported; supported models:"
+                    + " [Sequential].");
+        }
+        JsonObject config = root.getAsJsonObject("config");
+        String name = config.has("name") ? config.get("name").getAsString() : "sequential";
+        int inputDim = 0;
+        List<Layer> layers = new ArrayList<>();
+        for (JsonElement e : config.getAsJsonArray("layers")) {
+            JsonObject layer = e.getAsJsonObject();
+            String type = layer.get("class_name").getAsString();
+            JsonObject c = layer.getAsJsonObject("config");
+            switch (type) {
+                case "InputLayer" -> inputDim = lastDim(c.has("batch_shape") ? c.get("batch_shape")
+                        : c.get("batch_input_shape"), source);
+                case "Dense" -> {
+                    layers.add(dense(c, source));
+                    if (inputDim == 0 && layer.has("build_config")) {
+                        inputDim = lastDim(layer.getAsJsonObject("build_config").get("input_shape"), source);
+                    }
+                }
+                default -> throw new IllegalArgumentException("\"" + type + "\" in " + source + " is not supported;"
+                        + " supported layers: [InputLayer, Dense].");
+            }
+        }
+        if (inputDim == 0 && config.has("build_input_shape")) {
+            inputDim = lastDim(config.get("build_input_shape"), source);
+        }
+        Optimizer optimizer = null;
+        String loss = null;
+        List<String> metrics = List.of();
+        if (root.has("compile_config") && root.get("compile_config").isJsonObject()) {
+            JsonObject compile = root.getAsJsonObject("compile_config");
+            optimizer = optimizer(compile.get("optimizer"), source);
+            loss = compile.get("loss").isJsonPrimitive() ? compile.get("loss").getAsString() : null;
+            if (loss == null) {
+                throw new IllegalArgumentException("The loss in " + source + " (" + compile.get("loss") + ") is"
+                        + " not supported; give it by name (e.g. \"mse\").");
+            }
+            metrics = new ArrayList<>();
+            if (compile.has("metrics") && compile.get("metrics").isJsonArray()) {
+                for (JsonElement m : compile.getAsJsonArray("metrics")) {
+                    if (!m.isJsonPrimitive()) {
+                        throw new IllegalArgumentException("The metric " + m + " in " + source + " is not supported;"
+                                + " give metrics by name.");
+                    }
+                    metrics.add(m.getAsString());
+                }
+            }
+        }
+        return new Model(name, inputDim, layers, optimizer, loss, metrics, null);
+    }
+
+    private static int lastDim(JsonElement shape, String source) {
+        if (shape == null || !shape.isJsonArray() || shape.getAsJsonArray().size() != 2) {
+            throw new IllegalArgumentException("The input shape " + shape + " in " + source + " is not supported;"
+                    + " supported: (None, features).");
+        }
+        return shape.getAsJsonArray().get(1).getAsInt();
+    }
+
+    private static Dense dense(JsonObject c, String source) {
+        String activation = c.has("activation") && !c.get("activation").isJsonNull()
+                ? stringOrClassName(c.get("activation"), source, "activation") : "linear";
+        Dense d = new Dense(c.get("units").getAsInt(), Activation.get(activation), 0);
+        d.useBias(!c.has("use_bias") || c.get("use_bias").getAsBoolean());
+        if (c.has("kernel_initializer") && !c.get("kernel_initializer").isJsonNull()) {
+            d.kernelInitializer(initializerName(c.get("kernel_initializer"), source));
+        }
+        if (c.has("bias_initializer") && !c.get("bias_initializer").isJsonNull()) {
+            d.biasInitializer(initializerName(c.get("bias_initializer"), source));
+        }
+        if (c.has("kernel_regularizer") && !c.get("kernel_regularizer").isJsonNull()) {
+            d.kernelRegularizer(regularizer(c.get("kernel_regularizer"), source));
+        }
+        for (String unsupported : List.of("bias_regularizer", "kernel_constraint", "bias_constraint",
+                "activity_regularizer")) {
+            if (c.has(unsupported) && !c.get(unsupported).isJsonNull()) {
+                throw new IllegalArgumentException("Dense '" + c.get("name").getAsString() + "' in " + source
+                        + " has a " + unsupported + ", which this library does not have yet.");
+            }
+        }
+        d.setName(c.get("name").getAsString());
+        return d;
+    }
+
+    private static String stringOrClassName(JsonElement e, String source, String what) {
+        if (e.isJsonPrimitive()) {
+            return e.getAsString();
+        }
+        throw new IllegalArgumentException("The " + what + " " + e + " in " + source + " is not supported; give it by"
+                + " name.");
+    }
+
+    private static String initializerName(JsonElement e, String source) {
+        if (e.isJsonPrimitive()) {
+            return e.getAsString();
+        }
+        String cls = e.getAsJsonObject().get("class_name").getAsString();
+        for (Map.Entry<String, String> entry : INITIALIZER_CLASSES.entrySet()) {
+            if (entry.getValue().equals(cls)) {
+                JsonObject c = e.getAsJsonObject().getAsJsonObject("config");
+                boolean defaults = c == null || c.entrySet().stream().allMatch(p -> p.getValue().isJsonNull()
+                        || p.getKey().equals("seed"));
+                if (!defaults) {
+                    throw new IllegalArgumentException("Initializer " + cls + " in " + source + " has arguments "
+                            + c + "; only Keras' defaults are supported.");
+                }
+                return entry.getKey();
+            }
+        }
+        throw new IllegalArgumentException("\"" + cls + "\" in " + source + " is not supported; supported"
+                + " initializers: " + INITIALIZER_CLASSES.values() + ".");
+    }
+
+    private static Regularizer regularizer(JsonElement e, String source) {
+        JsonObject o = e.getAsJsonObject();
+        String cls = o.get("class_name").getAsString();
+        JsonObject c = o.getAsJsonObject("config");
+        double l1 = c.has("l1") ? c.get("l1").getAsDouble() : 0;
+        double l2 = c.has("l2") ? c.get("l2").getAsDouble() : 0;
+        return switch (cls) {
+            case "L1", "L2", "L1L2" -> Regularizer.l1l2(l1, l2);
+            default -> throw new IllegalArgumentException("\"" + cls + "\" in " + source + " is not supported;"
+                    + " supported regularizers: [L1, L2, L1L2].");
+        };
+    }
+
+    private static Optimizer optimizer(JsonElement e, String source) {
+        if (e.isJsonPrimitive()) {
+            return Optimizer.get(e.getAsString());
+        }
+        JsonObject o = e.getAsJsonObject();
+        String cls = o.get("class_name").getAsString();
+        JsonObject c = o.getAsJsonObject("config");
+        Map<String, Double> numbers = new HashMap<>();
+        for (Map.Entry<String, JsonElement> p : c.entrySet()) {
+            if (p.getValue().isJsonPrimitive() && p.getValue().getAsJsonPrimitive().isNumber()) {
+                numbers.put(p.getKey(), p.getValue().getAsDouble());
+            }
+        }
+        for (String unsupported : List.of("weight_decay", "clipnorm", "global_clipnorm", "clipvalue")) {
+            if (c.has(unsupported) && !c.get(unsupported).isJsonNull()) {
+                throw new IllegalArgumentException("The optimizer in " + source + " sets " + unsupported
+                        + ", which this library does not have yet.");
+            }
+        }
+        if (c.has("learning_rate") && c.get("learning_rate").isJsonObject()) {
+            throw new IllegalArgumentException("The optimizer in " + source + " has a learning-rate schedule, which"
+                    + " this library does not have yet.");
+        }
+        double lr = numbers.getOrDefault("learning_rate", Double.NaN);
+        return switch (cls) {
+            case "SGD" -> new SGD(Double.isNaN(lr) ? SGD.DEFAULT_LEARNING_RATE : lr,
+                    numbers.getOrDefault("momentum", 0.0), c.has("nesterov") && c.get("nesterov").getAsBoolean());
+            case "Adam" -> {
+                if (c.has("amsgrad") && c.get("amsgrad").getAsBoolean()) {
+                    throw new IllegalArgumentException("Adam with amsgrad in " + source + " is not supported.");
+                }
+                yield new Adam(Double.isNaN(lr) ? Adam.DEFAULT_LEARNING_RATE : lr,
+                        numbers.getOrDefault("beta_1", Adam.DEFAULT_BETA_1),
+                        numbers.getOrDefault("beta_2", Adam.DEFAULT_BETA_2),
+                        numbers.getOrDefault("epsilon", Adam.DEFAULT_EPSILON));
+            }
+            default -> throw new IllegalArgumentException("\"" + cls + "\" in " + source + " is not supported;"
+                    + " supported optimizers: [SGD, Adam].");
+        };
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.kerasdjl.saving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kerasdjl.Keras;
+import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.check.Precision;
+import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.optimizers.Adam;
+import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.training.FitOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Keras 3 {@code .keras} files. Keras to Java: keras_mlp_sgd.keras and keras_mlp_adam.keras (made by
+ * tools/keras/model_fixtures.py with Keras 3.15.1: lesson 001's network, binary cross-entropy, three epochs) load with
+ * Keras' predictions, compiled as saved, and one more epoch in Java ends where Keras' did (the optimizer's state
+ * continues). Java to Keras is checked by tools/keras/check_java_model.py (a script, not CI).
+ */
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Path fixture(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + name))) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    private record Data(float[][] x, float[][] y) {
+    }
+
+    private Data data() throws IOException {
+        List<float[]> x = new ArrayList<>();
+        List<float[]> y = new ArrayList<>();
+        for (String line : Files.readAllLines(fixture("keras_models_data.txt"), StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#")) {
+                String[] t = line.split(" ");
+                x.add(new float[] {Float.parseFloat(t[0]), Float.parseFloat(t[1])});
+                y.add(new float[] {Float.parseFloat(t[2])});
+            }
+        }
+        return new Data(x.toArray(new float[0][]), y.toArray(new float[0][]));
+    }
+
+    private static float[] floats(String line, int from) {
+        String[] t = line.split(" ");
+        float[] v = new float[t.length - from];
+        for (int i = from; i < t.length; i++) {
+            v[i - from] = Float.parseFloat(t[i]);
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "adam"})
+    void aKerasFileLoadsCompiledAndContinuesAsKerasDid(String optimizer) throws IOException {
+        Data d = data();
+        float[] predictions = null;
+        List<float[]> next = new ArrayList<>();
+        for (String line : Files.readAllLines(fixture("keras_mlp_" + optimizer + "_next.txt"))) {
+            if (line.startsWith("predictions ")) {
+                predictions = floats(line, 1);
+            } else if (line.startsWith("weight ")) {
+                next.add(floats(line, 1));
+            }
+        }
+        try (Sequential model = Keras.loadModel(fixture("keras_mlp_" + optimizer + ".keras"))) {
+            // The names Keras gave (dense, dense_1, ... in a fresh session; higher numbers after other models).
+            assertEquals(3, model.layers().size());
+            assertTrue(model.layers().get(0).getName().startsWith("dense"), model.layers().toString());
+            assertEquals("binary_crossentropy", model.loss().name());
+            assertEquals(optimizer, model.optimizer().name());
+            assertEquals(12, model.optimizer().iterations(), "three epochs of four steps");
+            float[][] p = model.predict(java.util.Arrays.copyOf(d.x(), 5));
+            for (int i = 0; i < 5; i++) {
+                assertEquals(predictions[i], p[i][0], 1e-6, "prediction " + i);
+            }
+            model.fit(d.x(), d.y(), new FitOptions().epochs(1).batchSize(10).shuffle(false).verbose(0));
+            double diff = Precision.maxDifference(next, model.getWeights());
+            assertTrue(diff <= 1e-5, optimizer + ": max weight difference from Keras after one more epoch: " + diff);
+            assertEquals(16, model.optimizer().iterations());
+        }
+    }
+
+    /** Without the optimizer's state a loaded model would not continue as Keras: the check above can fail. */
+    @Test
+    void aFreshOptimizerWouldNotContinueTheSame() throws IOException {
+        Data d = data();
+        List<float[]> next = new ArrayList<>();
+        for (String line : Files.readAllLines(fixture("keras_mlp_sgd_next.txt"))) {
+            if (line.startsWith("weight ")) {
+                next.add(floats(line, 1));
+            }
+        }
+        try (Sequential model = Keras.loadModel(fixture("keras_mlp_sgd.keras"))) {
+            model.compile(new SGD(0.1, 0.9, false), "binary_crossentropy");
+            model.fit(d.x(), d.y(), new FitOptions().epochs(1).batchSize(10).shuffle(false).verbose(0));
+            assertTrue(Precision.maxDifference(next, model.getWeights()) > 1e-3);
+        }
+    }
+
+    @Test
+    void javaSaveAndLoadRoundTripsEverything() throws IOException {
+        Data d = data();
+        Path file = dir.resolve("mlp.keras");
+        try (Sequential a = new Sequential("mine").seed(2).add(new Dense(8, "tanh", 2))
+                .add(new Dense(1, "sigmoid").kernelInitializer("he_normal"))) {
+            a.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
+            a.fit(d.x(), d.y(), new FitOptions().epochs(2).batchSize(10).shuffle(false).verbose(0));
+            a.save(file);
+            try (Sequential b = Keras.loadModel(file)) {
+                assertEquals("mine", b.name());
+                assertEquals(a.summary(), b.summary());
+                assertEquals(0.0, Precision.maxDifference(a.getWeights(), b.getWeights()));
+                assertEquals(a.optimizer().iterations(), b.optimizer().iterations());
+                assertEquals(List.of("accuracy"), b.metrics().stream().map(m -> m.name()).toList());
+                FitOptions one = new FitOptions().epochs(1).batchSize(10).shuffle(false).verbose(0);
+                a.fit(d.x(), d.y(), one);
+                b.fit(d.x(), d.y(), one);
+                assertEquals(0.0, Precision.maxDifference(a.getWeights(), b.getWeights()), "continues the same");
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporaries left");
+        }
+    }
+
+    @Test
+    void badModelFilesAreNamed() throws IOException {
+        Path noConfig = dir.resolve("noconfig.keras");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(noConfig))) {
+            zip.putNextEntry(new ZipEntry("metadata.json"));
+            zip.write("{}".getBytes(StandardCharsets.UTF_8));
+        }
+        Path conv = dir.resolve("conv.keras");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(conv))) {
+            zip.putNextEntry(new ZipEntry("config.json"));
+            zip.write(("{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\":"
+                    + " [{\"class_name\": \"Conv3D\", \"config\": {}}]}}").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("model.weights.h5"));
+            zip.write(new byte[] {1, 2, 3});
+        }
+        Path notZip = Files.writeString(dir.resolve("text.keras"), "hello");
+        assertMessage(() -> Keras.loadModel(dir.resolve("missing.keras")), "missing.keras", "does not exist");
+        assertMessage(() -> Keras.loadModel(noConfig), "noconfig.keras", "no config.json");
+        assertMessage(() -> Keras.loadModel(conv), "\"Conv3D\" in", "conv.keras", "supported layers: [InputLayer, Dense]");
+        assertMessage(() -> Keras.loadModel(notZip), "text.keras", "cannot be read");
+        assertMessage(() -> Keras.loadModel(dir.resolve("model.h5")), "`filepath`", "must end in `.keras`");
+        try (Sequential m = new Sequential().add(new Dense(1, "sigmoid", 2))) {
+            Throwable e = assertThrows(IllegalStateException.class, () -> m.save(dir.resolve("x.keras")));
+            assertTrue(e.getMessage().contains("not built"), e.getMessage());
+            m.build(2);
+            assertMessage(() -> m.save(dir.resolve("x.weights.h5")), "`filepath`", "`.keras`");
+        }
+    }
+
+    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
+        Throwable e = assertThrows(IllegalArgumentException.class, call);
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' not in: " + e.getMessage());
+        }
+    }
+}
