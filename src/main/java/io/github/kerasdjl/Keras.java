@@ -1,6 +1,7 @@
 package io.github.kerasdjl;
 
 import io.github.kerasdjl.callbacks.EarlyStopping;
+import io.github.kerasdjl.callbacks.ModelCheckpoint;
 import io.github.kerasdjl.callbacks.TerminateOnNaN;
 import io.github.kerasdjl.training.FitOptions;
 import io.github.kerasdjl.util.RandomSeed;
@@ -109,6 +110,17 @@ public final class Keras {
     public static EarlyStopping EarlyStopping(String monitor, double minDelta, int patience,
             boolean restoreBestWeights) {
         return new EarlyStopping(monitor, minDelta, patience, restoreBestWeights);
+    }
+
+    /** ModelCheckpoint(filepath): the whole model after every epoch; fields such as {epoch:02d} in the path. */
+    public static ModelCheckpoint ModelCheckpoint(String filepath) {
+        return new ModelCheckpoint(filepath);
+    }
+
+    /** ModelCheckpoint(filepath, monitor, mode, save_best_only, save_weights_only). */
+    public static ModelCheckpoint ModelCheckpoint(String filepath, String monitor, String mode, boolean saveBestOnly,
+            boolean saveWeightsOnly) {
+        return new ModelCheckpoint(filepath, monitor, mode, saveBestOnly, saveWeightsOnly);
     }
 
     /** TerminateOnNaN(): ends training at the first batch whose loss is not a finite number. */

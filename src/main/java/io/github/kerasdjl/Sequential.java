@@ -673,6 +673,7 @@ public class Sequential implements AutoCloseable, ModelView {
      * file is written to a temporary name and moved into place, so a failure leaves the previous file intact. The
      * optimizer's state is not written yet.
      */
+    @Override
     public void saveWeights(java.nio.file.Path file) {
         requireBuilt("saveWeights");
         requireNotTraining("saveWeights");
@@ -696,6 +697,7 @@ public class Sequential implements AutoCloseable, ModelView {
      * with {@code keras.saving.load_model}, and {@link Keras#loadModel} too. Written whole or not at all. Models of
      * Dense layers compiled with SGD or Adam and losses and metrics given by name.
      */
+    @Override
     public void save(java.nio.file.Path file) {
         requireBuilt("save");
         requireNotTraining("save");

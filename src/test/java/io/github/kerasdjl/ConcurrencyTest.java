@@ -60,6 +60,7 @@ class ConcurrencyTest {
                     () -> model.compile(new SGD(0.2), "mse"),
                     () -> model.computeGradients(DATA.x(), DATA.y()),
                     () -> model.saveWeights(java.nio.file.Path.of("never-written.weights.h5")),
+                    () -> model.save(java.nio.file.Path.of("never-written.keras")),
                     () -> model.loadWeights(java.nio.file.Path.of("never-read.weights.h5")),
                     model::close);
             for (Executable call : refused) {

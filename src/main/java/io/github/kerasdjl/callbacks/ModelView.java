@@ -3,8 +3,8 @@ package io.github.kerasdjl.callbacks;
 import java.util.List;
 
 /**
- * What a callback sees of the model it watches: its name, its weights (Keras' order and layout) and the switch that
- * ends training after the current epoch. Callbacks need no more, so this package does not depend on the model's.
+ * What a callback sees of the model it watches: its name, its weights (Keras' order and layout), saving it, and the
+ * switch that ends training after the current epoch. Callbacks need no more, so this package does not depend on the model's.
  */
 public interface ModelView {
 
@@ -16,6 +16,12 @@ public interface ModelView {
 
     /** Keras' set_weights, in {@link #getWeights()}'s order and sizes. */
     void setWeights(List<float[]> weights);
+
+    /** Keras' {@code model.save}: the whole model, a {@code .keras} file, written whole or not at all. */
+    void save(java.nio.file.Path file);
+
+    /** Keras' {@code model.save_weights}: a {@code .weights.h5} file, written whole or not at all. */
+    void saveWeights(java.nio.file.Path file);
 
     /** Keras' {@code model.stop_training = True}: {@code fit} ends normally after the current epoch. */
     void stopTraining();
