@@ -4,6 +4,7 @@ import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Features;
+import io.github.kerasdjl.util.TemporaryFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -456,7 +457,7 @@ public final class Plots {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            removeStaleTemporaries(target);
+            TemporaryFiles.removeStale(target);
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer in this JVM");
@@ -475,25 +476,6 @@ public final class Plots {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // the original failure is what the caller needs to see
-                }
-            }
-        }
-    }
-
-    /**
-     * Deletes the temporary files that an earlier run left beside {@code target} when it was killed while writing it:
-     * only names of this class's own pattern ({@code .<name><digits>.tmp}) last written before this JVM started, so a
-     * write in progress elsewhere is left alone.
-     */
-    static void removeStaleTemporaries(Path target) throws IOException {
-        java.util.regex.Pattern own = java.util.regex.Pattern.compile(
-                java.util.regex.Pattern.quote("." + target.getFileName()) + "-?\\d+\\.tmp");
-        long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        try (java.util.stream.Stream<Path> files = Files.list(target.getParent())) {
-            for (Path f : files.toList()) {
-                if (own.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)
-                        && Files.getLastModifiedTime(f).toMillis() < started) {
-                    Files.deleteIfExists(f);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.github.kerasdjl.saving;
 
+import io.github.kerasdjl.util.TemporaryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,13 +22,15 @@ final class AtomicFiles {
 
     /**
      * Writes {@code target} through a temporary file in the same folder, moved over it only when complete: a failure
-     * or a killed process leaves the previous file as it was, and no temporary behind on failure.
+     * or a killed process leaves the previous file as it was, and no temporary behind on failure (the temporaries of a
+     * killed earlier run are removed on the next write).
      */
     static void writeAtomically(Path target, String what, Writer writer) {
         Path absolute = target.toAbsolutePath();
         Path temp = null;
         try {
             Files.createDirectories(absolute.getParent());
+            TemporaryFiles.removeStale(absolute);
             temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
             writer.write(temp);
             try {
