@@ -31,7 +31,7 @@ import picocli.CommandLine;
  */
 @Command(name = "keras-djl", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = Main.Version.class,
-        subcommands = Compare.class,
+        subcommands = {Compare.class, Predict.class},
         description = "Trains the seed program of lesson 001 (Keras: 3x Dense(8, relu) + Dense(1, sigmoid), "
                 + "loss mse, SGD) on a TensorFlow Playground data set and reports train and test accuracy.")
 public final class Main implements Callable<Integer> {
@@ -54,6 +54,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--print-every", description = "a progress line every N epochs (default: ${DEFAULT-VALUE})")
     int printEvery = 500;
+
+    @Option(names = "--save", description = "save the trained model to this Keras 3 file (a name ending in .keras);"
+            + " the predict command and Python Keras load it")
+    Path save;
 
     final PrintStream out;
 
@@ -180,6 +184,13 @@ public final class Main implements Callable<Integer> {
                     + ". Expected a fraction between 0 and 1 (both excluded).");
         }
         checkWritableDirectory("--output-dir", outputDir);
+        if (save != null) {
+            if (!save.getFileName().toString().endsWith(".keras")) {
+                throw new IllegalArgumentException("Invalid value for argument `--save`: " + save
+                        + ". Expected a file name ending in .keras (Keras 3's format).");
+            }
+            checkWritableDirectory("--save", save.toAbsolutePath().getParent());
+        }
         boolean regression = kind.isRegression();
         Features features = net.inputs();
         Dataset points = net.data();
@@ -225,6 +236,10 @@ public final class Main implements Callable<Integer> {
             Plots.history(history, lossCurve, 960, 400);
             out.printf(Locale.ROOT, "Decision boundary: %s%nLoss curve: %s%n", boundary.toAbsolutePath(),
                     lossCurve.toAbsolutePath());
+            if (save != null) {
+                model.save(save);
+                out.printf(Locale.ROOT, "Model: %s (features %s)%n", save.toAbsolutePath(), features);
+            }
             result = new Result(trainScores, testScores, history, seconds);
         }
         return 0;

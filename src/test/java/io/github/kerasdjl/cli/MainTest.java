@@ -41,8 +41,8 @@ class MainTest {
         final String err;
 
         Run(String... args) {
-            if (args.length == 0 || !args[0].equals("compare") && !args[0].startsWith("--help")
-                    && !args[0].equals("--version")) {
+            if (args.length == 0 || !args[0].equals("compare") && !args[0].equals("predict")
+                    && !args[0].startsWith("--help") && !args[0].equals("--version")) {
                 String[] withDir = java.util.Arrays.copyOf(args, args.length + 2);
                 withDir[args.length] = "--output-dir";
                 withDir[args.length + 1] = PICTURES.toString();
@@ -208,5 +208,43 @@ class MainTest {
         Run r = new Run("--version");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.matches("keras-djl \\S+, DJL 0\\.\\d+\\.\\d+, PyTorch \\d+\\.\\d+\\.\\d+\\s*"), r.out);
+    }
+
+    /** --save writes the trained model; predict loads it and gives the model's numbers for a CSV file's rows. */
+    @Test
+    void saveThenPredict() throws java.io.IOException {
+        java.nio.file.Path model = PICTURES.resolve("xor.keras");
+        Run train = new Run("--dataset", "xor", "--epochs", "30", "--print-every", "30", "--save", model.toString());
+        assertEquals(0, train.code, train.err);
+        assertTrue(train.out.contains("Model: " + model.toAbsolutePath()), train.out);
+        java.nio.file.Path csv = java.nio.file.Files.writeString(PICTURES.resolve("in.csv"), "x1,x2\n0.5,-1\n2,3\n");
+        Run p = new Run("predict", "--model", model.toString(), "--input", csv.toString());
+        assertEquals(0, p.code, p.err);
+        try (io.github.kerasdjl.Sequential loaded = io.github.kerasdjl.Keras.loadModel(model)) {
+            float[][] expected = loaded.predict(new float[][] {{0.5f, -1}, {2, 3}});
+            assertEquals(expected[0][0] + "\n" + expected[1][0] + "\n", p.out);
+        }
+        java.nio.file.Path out = PICTURES.resolve("out.csv");
+        Run written = new Run("predict", "--model", model.toString(), "--input", csv.toString(), "--output",
+                out.toString());
+        assertEquals(0, written.code, written.err);
+        assertEquals(p.out, java.nio.file.Files.readString(out));
+        java.nio.file.Path bad = java.nio.file.Files.writeString(PICTURES.resolve("bad.csv"), "1,2\n3\n");
+        java.nio.file.Path wide = java.nio.file.Files.writeString(PICTURES.resolve("wide.csv"), "1,2,3\n");
+        String[][] cases = {
+            {"predict", "--model", PICTURES.resolve("none.keras").toString(), "--input", csv.toString()},
+            {"predict", "--model", model.toString(), "--input", bad.toString()},
+            {"predict", "--model", model.toString(), "--input", wide.toString()},
+            {"predict", "--model", model.toString()},
+            {"--save", PICTURES.resolve("m.h5").toString()},
+        };
+        String[] says = {"does not exist", "line 2 has 1 values", "rows of 3 numbers, but the model takes 2",
+            "Missing required option", "`--save`"};
+        for (int i = 0; i < cases.length; i++) {
+            Run r = new Run(cases[i]);
+            assertEquals(2, r.code, r.err);
+            assertTrue(r.err.contains(says[i]), r.err);
+            assertEquals(1, r.err.strip().lines().count(), r.err);
+        }
     }
 }

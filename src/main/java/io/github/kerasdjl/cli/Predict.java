@@ -1,0 +1,124 @@
+package io.github.kerasdjl.cli;
+
+import io.github.kerasdjl.Keras;
+import io.github.kerasdjl.Sequential;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code predict}: a saved model ({@code .keras}, by this library or by Keras 3) on the rows of a CSV file of numbers
+ * (an optional header line), one prediction row per input row, printed or written to a CSV file.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Loads a .keras model and prints (or writes) its predictions for the rows of a CSV file of"
+                + " numbers, one row per input row.")
+final class Predict implements Callable<Integer> {
+
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--model", required = true, description = "the model: a .keras file")
+    Path model;
+
+    @Option(names = "--input", required = true, description = "a CSV file: one row of numbers per input, the"
+            + " model's input width, an optional header line")
+    Path input;
+
+    @Option(names = "--output", description = "write the predictions to this CSV file instead of printing them")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("Invalid value for argument `--input`: " + input + " is not a file.");
+        }
+        if (output != null) {
+            Main.checkWritableDirectory("--output", output.toAbsolutePath().getParent());
+        }
+        float[][] x = read(input);
+        try (Sequential m = Keras.loadModel(model)) {
+            if (x[0].length != m.inputDim()) {
+                throw new IllegalArgumentException("Invalid value for argument `--input`: " + input + " has rows of "
+                        + x[0].length + " numbers, but the model takes " + m.inputDim() + ".");
+            }
+            float[][] p = m.predict(x);
+            StringBuilder b = new StringBuilder();
+            for (float[] row : p) {
+                for (int j = 0; j < row.length; j++) {
+                    b.append(j == 0 ? "" : ",").append(row[j]);
+                }
+                b.append('\n');
+            }
+            if (output == null) {
+                parent.out.print(b);
+            } else {
+                Path temp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(),
+                        ".tmp");
+                try {
+                    Files.writeString(temp, b.toString(), StandardCharsets.UTF_8);
+                    Files.move(temp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+                PrintStream out = parent.out;
+                out.printf(Locale.ROOT, "%d predictions: %s%n", p.length, output.toAbsolutePath());
+            }
+        }
+        return 0;
+    }
+
+    /** The rows of a CSV file of numbers; a bad cell is an error naming its line and column. */
+    static float[][] read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<float[]> rows = new ArrayList<>();
+        int width = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] cells = line.split(",");
+            if (rows.isEmpty() && width < 0 && !cells[0].strip().matches("[-+0-9.eEnaNIif]+")) {
+                width = cells.length; // a header line
+                continue;
+            }
+            if (width >= 0 && cells.length != width) {
+                throw new IllegalArgumentException("Invalid value for argument `--input`: " + file + ", line "
+                        + (i + 1) + " has " + cells.length + " values; line " + (rows.isEmpty() ? "1" : "1 and the"
+                        + " rows before") + " have " + width + ".");
+            }
+            width = cells.length;
+            float[] row = new float[cells.length];
+            for (int j = 0; j < cells.length; j++) {
+                try {
+                    row[j] = Float.parseFloat(cells[j].strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Invalid value for argument `--input`: " + file + ", line "
+                            + (i + 1) + ", column " + (j + 1) + ": '" + cells[j].strip() + "' is not a number.");
+                }
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("Invalid value for argument `--input`: " + file + " has no rows of"
+                    + " numbers.");
+        }
+        return rows.toArray(new float[0][]);
+    }
+}
