@@ -42,6 +42,53 @@ public final class KerasArchive {
     public static final String KERAS_VERSION = "3.15.1";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KerasArchive.class);
+
+    /** Config keys read past: they do not change the numbers (names, bookkeeping, Keras' defaults). */
+    private static final java.util.Set<String> HARMLESS = java.util.Set.of("module", "class_name", "registered_name",
+            "build_config", "name", "shared_object_id", "run_eagerly", "steps_per_execution", "jit_compile",
+            "ema_momentum", "ema_overwrite_frequency", "sparse", "ragged", "optional", "seed", "input_axes",
+            "output_axes", "batch_shape", "batch_input_shape", "build_input_shape", "auto_scale_loss");
+
+    /**
+     * Config keys that change the numbers unless they hold Keras' default: a file that sets them otherwise is refused,
+     * naming the key, rather than loaded into a model that would compute something else.
+     */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("trainable", "true"),
+            Map.entry("use_ema", "false"), Map.entry("loss_weights", "null"), Map.entry("weighted_metrics", "null"),
+            Map.entry("loss_scale_factor", "null"), Map.entry("gradient_accumulation_steps", "null"),
+            Map.entry("quantization_config", "null"), Map.entry("lora_rank", "null"),
+            Map.entry("activity_regularizer", "null"), Map.entry("weight_decay", "null"),
+            Map.entry("clipnorm", "null"), Map.entry("global_clipnorm", "null"), Map.entry("clipvalue", "null"),
+            Map.entry("amsgrad", "false"));
+
+    /**
+     * Checks one config object of a file: keys this library reads ({@code known}), keys read past, keys that must
+     * hold Keras' default, and keys this library does not know (collected into {@code unknown}, warned about once).
+     */
+    private static void review(JsonObject config, java.util.Set<String> known, String where, String source,
+            List<String> unknown) {
+        for (Map.Entry<String, JsonElement> e : config.entrySet()) {
+            String key = e.getKey();
+            if (key.equals("dtype")) {
+                String dtype = e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
+                        : e.getValue().isJsonObject() && e.getValue().getAsJsonObject().has("config")
+                        ? e.getValue().getAsJsonObject().getAsJsonObject("config").get("name").getAsString() : "?";
+                if (!dtype.equals("float32")) {
+                    throw new IllegalArgumentException(where + " in " + source + " computes in " + dtype + "; this"
+                            + " library computes in float32.");
+                }
+            } else if (DEFAULTS.containsKey(key)) {
+                String value = e.getValue().isJsonNull() ? "null" : e.getValue().toString();
+                if (!value.equals(DEFAULTS.get(key))) {
+                    throw new IllegalArgumentException(where + " in " + source + " sets " + key + " to " + value
+                            + ", which this library does not have (only " + DEFAULTS.get(key) + ").");
+                }
+            } else if (!known.contains(key) && !HARMLESS.contains(key)) {
+                unknown.add(where + "." + key);
+            }
+        }
+    }
 
     private KerasArchive() {
     }
@@ -110,7 +157,12 @@ public final class KerasArchive {
             try (InputStream in = zip.getInputStream(weightsEntry)) {
                 Files.copy(in, h5, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Model model = model(config, source);
+            List<String> unknown = new ArrayList<>();
+            Model model = model(config, source, unknown);
+            if (!unknown.isEmpty()) {
+                LOG.warn("{} holds fields this library does not know (a newer Keras?); it loaded what it understands"
+                        + " and read past: {}", source, unknown);
+            }
             WeightsFile.Contents weights = WeightsFile.readH5(h5, source + "!/model.weights.h5");
             return new Model(model.name(), model.inputDim(), model.layers(), model.optimizer(), model.loss(),
                     model.metrics(), weights);
@@ -273,13 +325,15 @@ public final class KerasArchive {
 
     // ------------------------------------------------------------------ reading the config
 
-    private static Model model(JsonObject root, String source) {
+    private static Model model(JsonObject root, String source, List<String> unknown) {
         String cls = root.get("class_name").getAsString();
+        review(root, java.util.Set.of("config", "compile_config"), "the model", source, unknown);
         if (!cls.equals("Sequential")) {
             throw new IllegalArgumentException("\"" + cls + "\" in " + source + " is not supported; supported models:"
                     + " [Sequential].");
         }
         JsonObject config = root.getAsJsonObject("config");
+        review(config, java.util.Set.of("layers"), "Sequential", source, unknown);
         String name = config.has("name") ? config.get("name").getAsString() : "sequential";
         int inputDim = 0;
         List<Layer> layers = new ArrayList<>();
@@ -287,6 +341,11 @@ public final class KerasArchive {
             JsonObject layer = e.getAsJsonObject();
             String type = layer.get("class_name").getAsString();
             JsonObject c = layer.getAsJsonObject("config");
+            review(layer, java.util.Set.of("config"), type, source, unknown);
+            review(c, type.equals("Dense") ? java.util.Set.of("units", "activation", "use_bias",
+                    "kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
+                    "kernel_constraint", "bias_constraint") : java.util.Set.of(), type + " '"
+                    + (c.has("name") ? c.get("name").getAsString() : "?") + "'", source, unknown);
             switch (type) {
                 case "InputLayer" -> inputDim = lastDim(c.has("batch_shape") ? c.get("batch_shape")
                         : c.get("batch_input_shape"), source);
@@ -308,6 +367,12 @@ public final class KerasArchive {
         List<String> metrics = List.of();
         if (root.has("compile_config") && root.get("compile_config").isJsonObject()) {
             JsonObject compile = root.getAsJsonObject("compile_config");
+            review(compile, java.util.Set.of("optimizer", "loss", "metrics"), "compile_config", source, unknown);
+            if (compile.get("optimizer").isJsonObject()) {
+                review(compile.getAsJsonObject("optimizer").getAsJsonObject("config"), java.util.Set.of(
+                        "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon"), "the optimizer",
+                        source, unknown);
+            }
             optimizer = optimizer(compile.get("optimizer"), source);
             loss = compile.get("loss").isJsonPrimitive() ? compile.get("loss").getAsString() : null;
             if (loss == null) {

@@ -40,7 +40,7 @@ class ModelFileTest {
     private Path fixture(String name) throws IOException {
         Path p = dir.resolve(name);
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + name))) {
-            Files.copy(in, p);
+            Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return p;
     }
@@ -178,5 +178,50 @@ class ModelFileTest {
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + part + "' not in: " + e.getMessage());
         }
+    }
+
+    /** A copy of a fixture whose config.json went through {@code edit}. */
+    private Path withConfig(String fixture, String name, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        Path out = dir.resolve(name);
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(fixture(fixture).toFile());
+                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("config.json")) {
+                    bytes = edit.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(bytes);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A file from a newer Keras: fields this library does not know load with one warning that lists them; fields
+     * that would change the numbers when set (use_ema, a dtype other than float32) are refused, named.
+     */
+    @Test
+    void newerKerasFieldsWarnOnceAndFieldsThatChangeTheNumbersAreRefused() throws IOException {
+        Path future = withConfig("keras_mlp_sgd.keras", "future.keras",
+                c -> c.replaceFirst("\"units\": 8,", "\"units\": 8, \"future_field\": 1,"));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try (Sequential model = Keras.loadModel(future)) {
+            assertEquals(3, model.layers().size());
+        } finally {
+            System.setErr(original);
+        }
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, warning.split("does not know", -1).length - 1, warning);
+        assertTrue(warning.contains("future_field"), warning);
+        Path ema = withConfig("keras_mlp_sgd.keras", "ema.keras",
+                c -> c.replace("\"use_ema\": false", "\"use_ema\": true"));
+        assertMessage(() -> Keras.loadModel(ema), "ema.keras", "sets use_ema to true");
+        Path half = withConfig("keras_mlp_sgd.keras", "half.keras",
+                c -> c.replaceFirst("\"name\": \"float32\"", "\"name\": \"float16\""));
+        assertMessage(() -> Keras.loadModel(half), "half.keras", "float16");
     }
 }
