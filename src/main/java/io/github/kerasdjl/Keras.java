@@ -1,5 +1,6 @@
 package io.github.kerasdjl;
 
+import io.github.kerasdjl.callbacks.BackupAndRestore;
 import io.github.kerasdjl.callbacks.EarlyStopping;
 import io.github.kerasdjl.callbacks.ModelCheckpoint;
 import io.github.kerasdjl.callbacks.TerminateOnNaN;
@@ -121,6 +122,11 @@ public final class Keras {
     public static ModelCheckpoint ModelCheckpoint(String filepath, String monitor, String mode, boolean saveBestOnly,
             boolean saveWeightsOnly) {
         return new ModelCheckpoint(filepath, monitor, mode, saveBestOnly, saveWeightsOnly);
+    }
+
+    /** BackupAndRestore(backup_dir): a fit interrupted and started again continues from its last epoch. */
+    public static BackupAndRestore BackupAndRestore(java.nio.file.Path backupDir) {
+        return new BackupAndRestore(backupDir);
     }
 
     /** TerminateOnNaN(): ends training at the first batch whose loss is not a finite number. */

@@ -494,10 +494,50 @@ public class Sequential implements AutoCloseable, ModelView {
         Trainer trainer = trainer();
         running = trainer;
         try {
-            return trainer.fit(data, options, shuffleRandom, this);
+            return trainer.fit(data, options, () -> shuffleRandom, this);
         } finally {
             running = null;
             trainingThread = null;
+        }
+    }
+
+    /**
+     * The state of the generator that shuffles each epoch, serialized, for {@code BackupAndRestore}: a resumed fit
+     * shuffles its next epochs as the interrupted one would have.
+     */
+    @Override
+    public byte[] shuffleState() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(shuffleRandom);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void restoreShuffleState(byte[] state) {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(state))) {
+            this.shuffleRandom = (Random) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("Invalid value for argument `state`: not a saved shuffle state ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * Puts the weights and the optimizer's state of a {@code .keras} file into this built, compiled model, after
+     * checking that the file holds this architecture (for {@code BackupAndRestore}).
+     */
+    @Override
+    public void restore(java.nio.file.Path file) {
+        requireBuilt("restore");
+        KerasArchive.Model saved = KerasArchive.read(file);
+        List<float[]> values = WeightsFile.weightsFor(saved.weights(), file + "!/model.weights.h5", layers);
+        setWeights(values);
+        if (optimizer != null) {
+            restoreOptimizerState(saved.weights(), file.toString());
         }
     }
 

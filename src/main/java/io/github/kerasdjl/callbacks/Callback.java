@@ -21,6 +21,16 @@ public interface Callback {
     default void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
     }
 
+    /**
+     * After {@link #onTrainBegin}: the epoch (counting from 0) the fit should start at; a fit starts at the largest
+     * any callback asks for. {@code BackupAndRestore} asks for the epoch after its backup's.
+     *
+     * @param requested the fit's {@code initial_epoch}
+     */
+    default int resumeEpoch(int requested) {
+        return requested;
+    }
+
     /** Before an epoch (counting from 0). */
     default void onEpochBegin(int epoch) {
     }

@@ -23,6 +23,15 @@ public interface ModelView {
     /** Keras' {@code model.save_weights}: a {@code .weights.h5} file, written whole or not at all. */
     void saveWeights(java.nio.file.Path file);
 
+    /** Puts the weights and optimizer state of a {@code .keras} file of this architecture into the model. */
+    void restore(java.nio.file.Path file);
+
+    /** The state of the generator that shuffles the epochs, serialized. */
+    byte[] shuffleState();
+
+    /** Sets the state of the generator that shuffles the epochs, from {@link #shuffleState()}. */
+    void restoreShuffleState(byte[] state);
+
     /** Keras' {@code model.stop_training = True}: {@code fit} ends normally after the current epoch. */
     void stopTraining();
 }

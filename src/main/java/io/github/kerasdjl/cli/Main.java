@@ -2,6 +2,7 @@ package io.github.kerasdjl.cli;
 
 import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.backend.Devices;
+import io.github.kerasdjl.callbacks.BackupAndRestore;
 import io.github.kerasdjl.callbacks.Callback;
 import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.callbacks.ModelView;
@@ -54,6 +55,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--print-every", description = "a progress line every N epochs (default: ${DEFAULT-VALUE})")
     int printEvery = 500;
+
+    @Option(names = "--resume", description = "back up the training to this folder after every epoch; run the same"
+            + " command again after an interruption and it continues from the last completed epoch")
+    Path resume;
 
     @Option(names = "--save", description = "save the trained model to this Keras 3 file (a name ending in .keras);"
             + " the predict command and Python Keras load it")
@@ -184,6 +189,9 @@ public final class Main implements Callable<Integer> {
                     + ". Expected a fraction between 0 and 1 (both excluded).");
         }
         checkWritableDirectory("--output-dir", outputDir);
+        if (resume != null) {
+            checkWritableDirectory("--resume", resume);
+        }
         if (save != null) {
             if (!save.getFileName().toString().endsWith(".keras")) {
                 throw new IllegalArgumentException("Invalid value for argument `--save`: " + save
@@ -216,8 +224,12 @@ public final class Main implements Callable<Integer> {
                     model.optimizer(), model.loss().name(), net.regularization.equalsIgnoreCase("none") ? ""
                             : ", regularization " + net.regularization + " " + net.regularizationRate);
 
-            History history = model.fit(train.x(), train.y(), new FitOptions()
-                    .epochs(epochs).batchSize(net.batchSize).verbose(0).callbacks(new EveryNEpochs(printEvery, out)));
+            FitOptions fitOptions = new FitOptions().epochs(epochs).batchSize(net.batchSize).verbose(0)
+                    .callbacks(new EveryNEpochs(printEvery, out));
+            if (resume != null) {
+                fitOptions.callbacks(new BackupAndRestore(resume));
+            }
+            History history = model.fit(train.x(), train.y(), fitOptions);
             Map<String, Double> trainScores = model.evaluate(train.x(), train.y());
             Map<String, Double> testScores = model.evaluate(test.x(), test.y());
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -113,7 +113,8 @@ public final class Trainer {
      *
      * @param model what the callbacks see
      */
-    public History fit(Split data, FitOptions options, Random shuffle, ModelView model) {
+    public History fit(Split data, FitOptions options, java.util.function.Supplier<Random> shuffle,
+            ModelView model) {
         float[][] x = data.x();
         float[][] y = data.y();
         int n = x.length;
@@ -139,6 +140,10 @@ public final class Trainer {
         for (Callback c : callbacks) {
             c.onTrainBegin(model, options.epochs(), steps);
         }
+        int firstEpoch = options.initialEpoch();
+        for (Callback c : callbacks) {
+            firstEpoch = Math.max(firstEpoch, c.resumeEpoch(options.initialEpoch()));
+        }
         Map<String, Double> logs = new LinkedHashMap<>();
         try (NDManager fitData = manager.newSubManager();
                 Constants constants = new Constants(fitData);
@@ -146,7 +151,7 @@ public final class Trainer {
                         !metrics.isEmpty())) {
             NDArray xAll = Tensors.toArray(fitData, x);
             NDArray yAll = Tensors.toArray(fitData, y);
-            for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopTraining; epoch++) {
+            for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
                 for (Callback c : callbacks) {
                     c.onEpochBegin(epoch);
                 }
@@ -158,7 +163,7 @@ public final class Trainer {
                     NDArray ys = yAll;
                     long[] order = null;
                     if (options.shuffle()) {
-                        order = RandomSeed.permutation(n, shuffle);
+                        order = RandomSeed.permutation(n, shuffle.get());
                         NDArray index = fitData.create(order);
                         xs = xAll.get(index);
                         ys = yAll.get(index);

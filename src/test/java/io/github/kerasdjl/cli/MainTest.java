@@ -247,4 +247,16 @@ class MainTest {
             assertEquals(1, r.err.strip().lines().count(), r.err);
         }
     }
+
+    /** --resume backs up each epoch into a folder, and a run that completes leaves no backup behind. */
+    @Test
+    void resumeFolderIsUsedAndCleanedUp() throws java.io.IOException {
+        java.nio.file.Path backups = PICTURES.resolve("backups");
+        Run r = new Run("--dataset", "circle", "--epochs", "5", "--print-every", "5", "--resume", backups.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(java.nio.file.Files.isDirectory(backups));
+        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(backups)) {
+            assertEquals(0, left.count(), "a completed run deletes its backup");
+        }
+    }
 }
