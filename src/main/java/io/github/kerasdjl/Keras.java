@@ -36,7 +36,8 @@ public final class Keras {
     /**
      * Keras' {@code keras.saving.load_model}: the model in a Keras 3 {@code .keras} file (written by
      * {@link Sequential#save} or by real Keras 3 for a Sequential of Dense layers), built, with its weights, compiled
-     * as it was and with its optimizer's state, so that {@code fit} continues where the saved model stopped.
+     * as it was and with its optimizer's state, so that {@code fit} continues where the saved model stopped; or the
+     * model in a folder of DJL's format ({@link Sequential#saveDjl}).
      * Anything the library does not have is an error that names it and the file, before any weight is made.
      */
     public static Sequential loadModel(java.nio.file.Path file) {

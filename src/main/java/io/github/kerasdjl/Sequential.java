@@ -23,6 +23,7 @@ import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.metrics.Metric;
 import io.github.kerasdjl.optimizers.Optimizer;
+import io.github.kerasdjl.saving.DjlDirectory;
 import io.github.kerasdjl.saving.KerasArchive;
 import io.github.kerasdjl.saving.WeightsFile;
 import io.github.kerasdjl.training.FitOptions;
@@ -762,20 +763,78 @@ public class Sequential implements AutoCloseable, ModelView {
     }
 
     /**
-     * The model a {@code .keras} file holds, built, with its weights, compiled as it was and with its optimizer's
-     * state, so that {@code fit} continues where the saved model stopped. See {@link Keras#loadModel}.
+     * The model in DJL's own format: a folder with DJL's parameters file ({@code <name>-0000.params}, as DJL's
+     * {@code Model.save} writes it) and {@code keras-config.json}, the config that rebuilds the block. A plain DJL
+     * program loads it with {@code Model.load(dir, name)} into a {@code SequentialBlock} of the same {@code Linear}
+     * and activation blocks; {@link Keras#loadModel} reads the folder too (weights and compile config; DJL's format
+     * holds no optimizer state).
      */
-    static Sequential load(java.nio.file.Path file) {
-        KerasArchive.Model saved = KerasArchive.read(file);
+    public void saveDjl(java.nio.file.Path dir) {
+        requireBuilt("saveDjl");
+        requireNotTraining("saveDjl");
+        if (dir == null) {
+            throw new IllegalArgumentException("Invalid value for argument `dir`: null.");
+        }
+        KerasArchive.Model config = new KerasArchive.Model(name, inputDim, layers, optimizer,
+                loss == null ? null : loss.name(), metrics.stream().map(Metric::name).toList(), null);
+        DjlDirectory.write(dir, name, network.block(), KerasArchive.configJson(config));
+    }
+
+    /** The model in a folder of DJL's format ({@link #saveDjl}): built, with its weights, compiled as it was. */
+    static Sequential loadDjl(java.nio.file.Path dir) {
+        String json = DjlDirectory.readConfig(dir);
+        KerasArchive.Model saved = KerasArchive.fromConfigJson(json, dir.resolve(DjlDirectory.CONFIG).toString());
+        Sequential model = fromConfig(saved);
+        try (Sequential scratch = fromConfig(KerasArchive.fromConfigJson(json, dir.toString()))) {
+            List<float[]> values = DjlDirectory.loadValues(dir, saved.name(), scratch.network.block());
+            List<Weight> weights = model.network.weights();
+            if (values.size() != weights.size()) {
+                throw new IllegalArgumentException("'" + dir + "' holds " + values.size() + " parameters; its config"
+                        + " makes " + weights.size() + ".");
+            }
+            List<float[]> keras = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                keras.add(weights.get(i).toKeras(values.get(i)));
+            }
+            model.setWeights(keras);
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** A built (and, with a compile config, compiled) model of a config's layers; its weights are initial. */
+    private static Sequential fromConfig(KerasArchive.Model saved) {
         Sequential model = new Sequential(saved.name());
         try {
             for (Layer l : saved.layers()) {
                 model.add(l);
             }
             model.build(saved.inputDim());
-            model.setWeights(WeightsFile.weightsFor(saved.weights(), file + "!/model.weights.h5", model.layers));
             if (saved.optimizer() != null) {
                 model.compile(saved.optimizer(), saved.loss(), saved.metrics().toArray(new String[0]));
+            }
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The model a {@code .keras} file holds, built, with its weights, compiled as it was and with its optimizer's
+     * state, so that {@code fit} continues where the saved model stopped. See {@link Keras#loadModel}.
+     */
+    static Sequential load(java.nio.file.Path file) {
+        if (file != null && DjlDirectory.isOne(file)) {
+            return loadDjl(file);
+        }
+        KerasArchive.Model saved = KerasArchive.read(file);
+        Sequential model = fromConfig(saved);
+        try {
+            model.setWeights(WeightsFile.weightsFor(saved.weights(), file + "!/model.weights.h5", model.layers));
+            if (saved.optimizer() != null) {
                 model.restoreOptimizerState(saved.weights(), file.toString());
             }
             return model;

@@ -194,6 +194,31 @@ public final class KerasArchive {
         }
     }
 
+    /** The model's config, as {@code config.json} holds it (for DJL's directory format too). */
+    public static String configJson(Model model) {
+        return GSON.toJson(config(model));
+    }
+
+    /**
+     * A model read from a config alone ({@link #configJson}'s form): layers, input width and compile config; no
+     * weights. {@code source} names where it came from in errors; unknown fields are warned about once.
+     */
+    public static Model fromConfigJson(String json, String source) {
+        try {
+            List<String> unknown = new ArrayList<>();
+            Model model = model(JsonParser.parseString(json).getAsJsonObject(), source, unknown);
+            if (!unknown.isEmpty()) {
+                LOG.warn("{} holds fields this library does not know; it loaded what it understands and read past:"
+                        + " {}", source, unknown);
+            }
+            return model;
+        } catch (IllegalStateException | ClassCastException | NullPointerException
+                | com.google.gson.JsonParseException e) {
+            throw new IllegalArgumentException("'" + source + "' is not a config this library can read: "
+                    + e.getMessage(), e);
+        }
+    }
+
     // ------------------------------------------------------------------ writing the config
 
     private static JsonObject metadata() {

@@ -224,4 +224,48 @@ class ModelFileTest {
                 c -> c.replaceFirst("\"name\": \"float32\"", "\"name\": \"float16\""));
         assertMessage(() -> Keras.loadModel(half), "half.keras", "float16");
     }
+
+    /**
+     * DJL's own format: the folder holds DJL's parameters file and the config; a plain DJL program loads the
+     * parameters into its own block and predicts the model's numbers, and Keras.loadModel reads the folder back.
+     */
+    @Test
+    void djlFormatLoadsInPlainDjlAndBackInTheLibrary() throws Exception {
+        Data d = data();
+        Path folder = dir.resolve("djl-model");
+        try (Sequential model = new Sequential("circle").seed(4).add(new Dense(6, "relu", 2))
+                .add(new Dense(1, "sigmoid"))) {
+            model.compile(new SGD(0.3), "mse", "accuracy");
+            model.fit(d.x(), d.y(), new FitOptions().epochs(3).batchSize(10).verbose(0));
+            model.saveDjl(folder);
+            assertTrue(Files.exists(folder.resolve("circle-0000.params")));
+            assertTrue(Files.exists(folder.resolve("keras-config.json")));
+            float[][] expected = model.predict(d.x());
+            // A plain DJL program: its own block, DJL's own Model.load.
+            ai.djl.nn.SequentialBlock block = new ai.djl.nn.SequentialBlock()
+                    .add(ai.djl.nn.core.Linear.builder().setUnits(6).build()).add(ai.djl.nn.Activation.reluBlock())
+                    .add(ai.djl.nn.core.Linear.builder().setUnits(1).build())
+                    .add(ai.djl.nn.Activation.sigmoidBlock());
+            try (ai.djl.Model plain = ai.djl.Model.newInstance("circle")) {
+                plain.setBlock(block);
+                plain.load(folder, "circle");
+                try (ai.djl.inference.Predictor<float[], float[]> p = plain.newPredictor(
+                        new io.github.kerasdjl.RowTranslator())) {
+                    for (int i = 0; i < 5; i++) {
+                        assertEquals(expected[i][0], p.predict(d.x()[i])[0], 1e-6);
+                    }
+                }
+            }
+            try (Sequential again = Keras.loadModel(folder)) {
+                assertEquals(0.0, Precision.maxDifference(model.getWeights(), again.getWeights()));
+                assertEquals("mean_squared_error", again.loss().name());
+                assertEquals(List.of("accuracy"), again.metrics().stream().map(m -> m.name()).toList());
+            }
+        }
+        Path empty = Files.createDirectories(dir.resolve("empty-folder"));
+        assertMessage(() -> Keras.loadModel(empty), "empty-folder");
+        Path configOnly = Files.createDirectories(dir.resolve("config-only"));
+        Files.copy(folder.resolve("keras-config.json"), configOnly.resolve("keras-config.json"));
+        assertMessage(() -> Keras.loadModel(configOnly), "config-only", "holds no DJL parameters");
+    }
 }
