@@ -467,8 +467,11 @@ public final class KerasArchive {
         for (Map.Entry<String, String> entry : INITIALIZER_CLASSES.entrySet()) {
             if (entry.getValue().equals(cls)) {
                 JsonObject c = e.getAsJsonObject().getAsJsonObject("config");
+                Map<String, Double> kerasDefaults = Map.of("mean", 0.0, "stddev", 0.05, "minval", -0.05,
+                        "maxval", 0.05);
                 boolean defaults = c == null || c.entrySet().stream().allMatch(p -> p.getValue().isJsonNull()
-                        || p.getKey().equals("seed"));
+                        || p.getKey().equals("seed") || kerasDefaults.containsKey(p.getKey())
+                        && p.getValue().getAsDouble() == kerasDefaults.get(p.getKey()));
                 if (!defaults) {
                     throw new IllegalArgumentException("Initializer " + cls + " in " + source + " has arguments "
                             + c + "; only Keras' defaults are supported.");
