@@ -160,6 +160,12 @@ class ModelFileTest {
             zip.write(new byte[] {1, 2, 3});
         }
         Path notZip = Files.writeString(dir.resolve("text.keras"), "hello");
+        byte[] whole = Files.readAllBytes(fixture("keras_mlp_sgd.keras"));
+        Path truncated = Files.write(dir.resolve("truncated.keras"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path empty = Files.write(dir.resolve("empty.keras"), new byte[0]);
+        assertMessage(() -> Keras.loadModel(truncated), "truncated.keras", "cannot be read");
+        assertMessage(() -> Keras.loadModel(empty), "empty.keras", "cannot be read");
+        assertMessage(() -> Keras.loadModel(dir), "must end in `.keras`");
         assertMessage(() -> Keras.loadModel(dir.resolve("missing.keras")), "missing.keras", "does not exist");
         assertMessage(() -> Keras.loadModel(noConfig), "noconfig.keras", "no config.json");
         assertMessage(() -> Keras.loadModel(conv), "\"Conv3D\" in", "conv.keras", "supported layers: [InputLayer, Dense]");
@@ -267,5 +273,28 @@ class ModelFileTest {
         Path configOnly = Files.createDirectories(dir.resolve("config-only"));
         Files.copy(folder.resolve("keras-config.json"), configOnly.resolve("keras-config.json"));
         assertMessage(() -> Keras.loadModel(configOnly), "config-only", "holds no DJL parameters");
+    }
+
+    /**
+     * Where a file can and cannot go: a folder that does not exist yet is made; a place that cannot be written (a
+     * read-only file system; this runs as root, so permissions alone would not stop it) is an error naming the file,
+     * and leaves nothing behind.
+     */
+    @Test
+    void foldersAreMadeAndUnwritablePlacesAreNamed() throws IOException {
+        try (Sequential m = new Sequential().seed(1).add(new Dense(2, "relu", 2)).add(new Dense(1))) {
+            m.compile(new SGD(0.1), "mse");
+            m.build(2);
+            Path nested = dir.resolve("a/b/c/model.keras");
+            m.save(nested);
+            assertTrue(Files.isRegularFile(nested));
+            Path readOnly = Path.of("/proc/keras-djl-cannot-write/model.keras");
+            Throwable e = assertThrows(java.io.UncheckedIOException.class, () -> m.save(readOnly));
+            assertTrue(e.getMessage().contains("Cannot write the model to '" + readOnly + "'"), e.getMessage());
+            e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> m.saveWeights(Path.of("/proc/keras-djl-cannot-write/w.weights.h5")));
+            assertTrue(e.getMessage().contains("Cannot write the weights"), e.getMessage());
+            assertTrue(Files.notExists(Path.of("/proc/keras-djl-cannot-write")));
+        }
     }
 }
