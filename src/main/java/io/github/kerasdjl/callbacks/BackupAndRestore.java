@@ -1,11 +1,10 @@
 package io.github.kerasdjl.callbacks;
 
+import io.github.kerasdjl.util.TemporaryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
@@ -86,16 +85,11 @@ public final class BackupAndRestore implements Callback {
             p.setProperty("epoch", Integer.toString(epoch));
             p.setProperty("model", file);
             p.setProperty("shuffle", Base64.getEncoder().encodeToString(model.shuffleState()));
-            Path temp = Files.createTempFile(backupDir, "." + STATE, ".tmp");
-            try (var out = Files.newOutputStream(temp)) {
-                p.store(out, "BackupAndRestore: the last completed epoch (from 0) and the shuffling state");
-            }
-            try {
-                Files.move(temp, backupDir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, backupDir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
-            }
+            TemporaryFiles.writeAtomically(backupDir.resolve(STATE), temp -> {
+                try (var out = Files.newOutputStream(temp)) {
+                    p.store(out, "BackupAndRestore: the last completed epoch (from 0) and the shuffling state");
+                }
+            });
             if (previous != null && !previous.equals(file)) {
                 Files.deleteIfExists(backupDir.resolve(previous));
             }

@@ -2,6 +2,7 @@ package io.github.kerasdjl.cli;
 
 import io.github.kerasdjl.Keras;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.util.TemporaryFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -63,14 +64,8 @@ final class Predict implements Callable<Integer> {
             if (output == null) {
                 parent.out.print(b);
             } else {
-                Path temp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(),
-                        ".tmp");
-                try {
-                    Files.writeString(temp, b.toString(), StandardCharsets.UTF_8);
-                    Files.move(temp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
+                TemporaryFiles.writeAtomically(output, temp -> Files.writeString(temp, b.toString(),
+                        StandardCharsets.UTF_8));
                 PrintStream out = parent.out;
                 out.printf(Locale.ROOT, "%d predictions: %s%n", p.length, output.toAbsolutePath());
             }

@@ -15,10 +15,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -453,31 +451,14 @@ public final class Plots {
 
     /** Writes the image to a temporary file beside {@code png}, then moves it over {@code png}. */
     private static void write(BufferedImage image, Path png) {
-        Path target = png.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            TemporaryFiles.removeStale(target);
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            if (!ImageIO.write(image, "png", temp.toFile())) {
-                throw new IOException("no PNG writer in this JVM");
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            TemporaryFiles.writeAtomically(png, temp -> {
+                if (!ImageIO.write(image, "png", temp.toFile())) {
+                    throw new IOException("no PNG writer in this JVM");
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the picture to '" + png + "': " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the original failure is what the caller needs to see
-                }
-            }
         }
     }
 

@@ -2,8 +2,10 @@ package io.github.kerasdjl.util;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -14,6 +16,34 @@ import java.util.stream.Stream;
 public final class TemporaryFiles {
 
     private TemporaryFiles() {
+    }
+
+    /** Writes into a temporary file. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path temp) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} through a temporary file in the same folder ({@code .<name><digits>.tmp}), moved over it
+     * only when complete: a failure or a killed process leaves the previous file as it was, a failure leaves no
+     * temporary behind, and the temporaries of a killed earlier run are removed first. Makes the folder if needed.
+     */
+    public static void writeAtomically(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        removeStale(absolute);
+        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        try {
+            writer.write(temp);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp); // gone after the move; left only by a failure
+        }
     }
 
     /**
