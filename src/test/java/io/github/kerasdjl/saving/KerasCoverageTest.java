@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.kerasdjl.Keras;
 import io.github.kerasdjl.Sequential;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,11 +28,7 @@ class KerasCoverageTest {
     Path dir;
 
     private Path fixture(String name) throws IOException {
-        Path p = dir.resolve(name);
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + name))) {
-            Files.copy(in, p);
-        }
-        return p;
+        return Fixtures.copy(dir, name);
     }
 
     private static float[] floats(String line) {

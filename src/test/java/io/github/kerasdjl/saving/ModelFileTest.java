@@ -12,13 +12,11 @@ import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.training.FitOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -38,11 +36,7 @@ class ModelFileTest {
     Path dir;
 
     private Path fixture(String name) throws IOException {
-        Path p = dir.resolve(name);
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + name))) {
-            Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        return p;
+        return Fixtures.copy(dir, name);
     }
 
     private record Data(float[][] x, float[][] y) {

@@ -10,14 +10,12 @@ import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.training.FitOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +35,7 @@ class WeightsFileTest {
     }
 
     private Path fixture(String name) throws IOException {
-        Path p = dir.resolve(name);
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/fixtures/" + name))) {
-            Files.copy(in, p);
-        }
-        return p;
+        return Fixtures.copy(dir, name);
     }
 
     @Test
