@@ -41,7 +41,7 @@ public final class Keras {
      * Anything the library does not have is an error that names it and the file, before any weight is made.
      */
     public static Sequential loadModel(java.nio.file.Path file) {
-        return Sequential.load(file);
+        return ModelFiles.load(file);
     }
 
     /** An empty Sequential model. */

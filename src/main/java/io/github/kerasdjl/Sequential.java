@@ -23,8 +23,6 @@ import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.metrics.Metric;
 import io.github.kerasdjl.optimizers.Optimizer;
-import io.github.kerasdjl.saving.DjlDirectory;
-import io.github.kerasdjl.saving.KerasArchive;
 import io.github.kerasdjl.saving.WeightsFile;
 import io.github.kerasdjl.training.FitOptions;
 import io.github.kerasdjl.training.Network;
@@ -534,12 +532,7 @@ public class Sequential implements AutoCloseable, ModelView {
     @Override
     public void restore(java.nio.file.Path file) {
         requireBuilt("restore");
-        KerasArchive.Model saved = KerasArchive.read(file);
-        List<float[]> values = WeightsFile.weightsFor(saved.weights(), file + "!/model.weights.h5", layers);
-        setWeights(values);
-        if (optimizer != null) {
-            restoreOptimizerState(saved.weights(), file.toString());
-        }
+        ModelFiles.restore(this, file);
     }
 
     /** Asks a running {@code fit} to end after the current epoch (Keras' {@code model.stop_training = True}). */
@@ -742,24 +735,7 @@ public class Sequential implements AutoCloseable, ModelView {
     public void save(java.nio.file.Path file) {
         requireBuilt("save");
         requireNotTraining("save");
-        List<Weight> weights = network.weights();
-        WeightsFile.Contents contents = WeightsFile.of(layers);
-        if (optimizer != null) {
-            List<WeightsFile.Array> slots = new ArrayList<>();
-            List<NDArray> live = optimizer.isBuiltFor(network.variables()) ? optimizer.slots() : List.of();
-            int per = live.size() / weights.size();
-            try (NDScope scope = Autograd.scope()) {
-                for (int k = 0; k < live.size(); k++) {
-                    Weight w = weights.get(k / per);
-                    slots.add(new WeightsFile.Array(w.shape().getShape(), w.toKeras(live.get(k).toFloatArray())));
-                }
-            }
-            contents = new WeightsFile.Contents(contents.layers(), optimizer.name(), optimizer.iterations(),
-                    (float) optimizer.learningRate(), slots);
-        }
-        List<String> metricNames = metrics.stream().map(Metric::name).toList();
-        KerasArchive.write(file, new KerasArchive.Model(name, inputDim, layers, optimizer,
-                loss == null ? null : loss.name(), metricNames, contents));
+        ModelFiles.save(this, file);
     }
 
     /**
@@ -772,110 +748,17 @@ public class Sequential implements AutoCloseable, ModelView {
     public void saveDjl(java.nio.file.Path dir) {
         requireBuilt("saveDjl");
         requireNotTraining("saveDjl");
-        if (dir == null) {
-            throw new IllegalArgumentException("Invalid value for argument `dir`: null.");
-        }
-        KerasArchive.Model config = new KerasArchive.Model(name, inputDim, layers, optimizer,
-                loss == null ? null : loss.name(), metrics.stream().map(Metric::name).toList(), null);
-        DjlDirectory.write(dir, name, network.block(), KerasArchive.configJson(config));
+        ModelFiles.saveDjl(this, dir);
     }
 
-    /** The model in a folder of DJL's format ({@link #saveDjl}): built, with its weights, compiled as it was. */
-    static Sequential loadDjl(java.nio.file.Path dir) {
-        String json = DjlDirectory.readConfig(dir);
-        KerasArchive.Model saved = KerasArchive.fromConfigJson(json, dir.resolve(DjlDirectory.CONFIG).toString());
-        Sequential model = fromConfig(saved);
-        try (Sequential scratch = fromConfig(KerasArchive.fromConfigJson(json, dir.toString()))) {
-            List<float[]> values = DjlDirectory.loadValues(dir, saved.name(), scratch.network.block());
-            List<Weight> weights = model.network.weights();
-            if (values.size() != weights.size()) {
-                throw new IllegalArgumentException("'" + dir + "' holds " + values.size() + " parameters; its config"
-                        + " makes " + weights.size() + ".");
-            }
-            List<float[]> keras = new ArrayList<>();
-            for (int i = 0; i < values.size(); i++) {
-                keras.add(weights.get(i).toKeras(values.get(i)));
-            }
-            model.setWeights(keras);
-            return model;
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
+    /** The built model as training and the model files see it (null before build). */
+    Network network() {
+        return network;
     }
 
-    /** A built (and, with a compile config, compiled) model of a config's layers; its weights are initial. */
-    private static Sequential fromConfig(KerasArchive.Model saved) {
-        Sequential model = new Sequential(saved.name());
-        try {
-            for (Layer l : saved.layers()) {
-                model.add(l);
-            }
-            model.build(saved.inputDim());
-            if (saved.optimizer() != null) {
-                model.compile(saved.optimizer(), saved.loss(), saved.metrics().toArray(new String[0]));
-            }
-            return model;
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
-    }
-
-    /**
-     * The model a {@code .keras} file holds, built, with its weights, compiled as it was and with its optimizer's
-     * state, so that {@code fit} continues where the saved model stopped. See {@link Keras#loadModel}.
-     */
-    static Sequential load(java.nio.file.Path file) {
-        if (file != null && DjlDirectory.isOne(file)) {
-            return loadDjl(file);
-        }
-        KerasArchive.Model saved = KerasArchive.read(file);
-        Sequential model = fromConfig(saved);
-        try {
-            model.setWeights(WeightsFile.weightsFor(saved.weights(), file + "!/model.weights.h5", model.layers));
-            if (saved.optimizer() != null) {
-                model.restoreOptimizerState(saved.weights(), file.toString());
-            }
-            return model;
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
-    }
-
-    /** Puts an optimizer state read from a file into the compiled optimizer, checking counts and shapes first. */
-    private void restoreOptimizerState(WeightsFile.Contents contents, String source) {
-        if (contents.optimizer() == null) {
-            return;
-        }
-        List<Weight> weights = network.weights();
-        if (!contents.slots().isEmpty()) {
-            optimizer.build(network.variables(), manager);
-            List<NDArray> live = optimizer.slots();
-            if (live.size() != contents.slots().size()) {
-                throw new IllegalArgumentException("'" + source + "' holds " + contents.slots().size() + " optimizer"
-                        + " variables besides the step count and learning rate; " + optimizer + " has "
-                        + live.size() + " for this model.");
-            }
-            int per = live.size() / weights.size();
-            for (int k = 0; k < live.size(); k++) {
-                Weight w = weights.get(k / per);
-                if (!java.util.Arrays.equals(w.shape().getShape(), contents.slots().get(k).shape())) {
-                    throw new IllegalArgumentException("'" + source + "' holds optimizer variable " + (k + 2)
-                            + " with shape " + java.util.Arrays.toString(contents.slots().get(k).shape())
-                            + "; its weight's is " + w.shape() + ".");
-                }
-            }
-            for (int k = 0; k < live.size(); k++) {
-                Weight w = weights.get(k / per);
-                try (NDArray values = manager.create(w.toEngine(contents.slots().get(k).values()),
-                        live.get(k).getShape())) {
-                    live.get(k).set(new ai.djl.ndarray.index.NDIndex("..."), values);
-                }
-            }
-        }
-        optimizer.setIterations(contents.iterations());
+    /** The manager that owns the weights and the optimizer's state (null before build). */
+    NDManager manager() {
+        return manager;
     }
 
     /** The number of trainable scalars (Keras' count_params). */
