@@ -28,7 +28,9 @@ def main(folder):
         for a, b in zip(x, y):
             f.write(f"{floats(a)} {floats(b)}\n")
     for name, optimizer in [("sgd", keras.optimizers.SGD(learning_rate=0.1, momentum=0.9)),
-                            ("adam", keras.optimizers.Adam(learning_rate=0.01))]:
+                            ("adam", keras.optimizers.Adam(learning_rate=0.01)),
+                            ("rmsprop", keras.optimizers.RMSprop(learning_rate=0.01, momentum=0.5, centered=True)),
+                            ("adagrad", keras.optimizers.Adagrad(learning_rate=0.1))]:
         keras.utils.set_random_seed(5)
         m = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(8, activation="relu"),
                               keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])

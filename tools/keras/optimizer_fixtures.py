@@ -23,6 +23,11 @@ CASES = [
     ("sgd_nesterov", "SGD", dict(learning_rate=0.1, momentum=0.9, nesterov=True)),
     ("adam_defaults", "Adam", dict()),
     ("adam_custom", "Adam", dict(learning_rate=0.01, beta_1=0.8, beta_2=0.99, epsilon=1e-6)),
+    ("rmsprop_defaults", "RMSprop", dict()),
+    ("rmsprop_momentum_centered", "RMSprop", dict(learning_rate=0.01, rho=0.8, momentum=0.5, epsilon=1e-6,
+                                                  centered=True)),
+    ("adagrad_defaults", "Adagrad", dict()),
+    ("adagrad_custom", "Adagrad", dict(learning_rate=0.1, initial_accumulator_value=0.5, epsilon=1e-5)),
 ]
 
 

@@ -8,7 +8,9 @@ import io.github.kerasdjl.training.FitOptions;
 import io.github.kerasdjl.util.RandomSeed;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
+import io.github.kerasdjl.optimizers.Adagrad;
 import io.github.kerasdjl.optimizers.Adam;
+import io.github.kerasdjl.optimizers.RMSprop;
 import io.github.kerasdjl.optimizers.SGD;
 
 /**
@@ -106,6 +108,27 @@ public final class Keras {
     /** Adam(learning_rate, beta_1, beta_2, epsilon). */
     public static Adam Adam(double learningRate, double beta1, double beta2, double epsilon) {
         return new Adam(learningRate, beta1, beta2, epsilon);
+    }
+
+    /** RMSprop(learning_rate) with Keras' other defaults (rho 0.9, momentum 0, epsilon 1e-7, not centered). */
+    public static RMSprop RMSprop(double learningRate) {
+        return new RMSprop(learningRate);
+    }
+
+    /** RMSprop(learning_rate, rho, momentum, epsilon, centered). */
+    public static RMSprop RMSprop(double learningRate, double rho, double momentum, double epsilon,
+            boolean centered) {
+        return new RMSprop(learningRate, rho, momentum, epsilon, centered);
+    }
+
+    /** Adagrad(learning_rate) with Keras' other defaults (initial accumulator 0.1, epsilon 1e-7). */
+    public static Adagrad Adagrad(double learningRate) {
+        return new Adagrad(learningRate);
+    }
+
+    /** Adagrad(learning_rate, initial_accumulator_value, epsilon). */
+    public static Adagrad Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
+        return new Adagrad(learningRate, initialAccumulatorValue, epsilon);
     }
 
     /** EarlyStopping(monitor, min_delta, patience, restore_best_weights). */

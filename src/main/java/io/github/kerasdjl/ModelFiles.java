@@ -33,10 +33,9 @@ final class ModelFiles {
         if (optimizer != null) {
             List<WeightsFile.Array> slots = new ArrayList<>();
             List<NDArray> live = optimizer.isBuiltFor(model.network().variables()) ? optimizer.slots() : List.of();
-            int per = live.size() / weights.size();
             try (NDScope scope = Autograd.scope()) {
                 for (int k = 0; k < live.size(); k++) {
-                    Weight w = weights.get(k / per);
+                    Weight w = weights.get(weightOfSlot(optimizer, k, live.size(), weights.size()));
                     slots.add(new WeightsFile.Array(w.shape().getShape(), w.toKeras(live.get(k).toFloatArray())));
                 }
             }
@@ -131,6 +130,12 @@ final class ModelFiles {
         }
     }
 
+    /** The weight that slot {@code k} of {@code slots} belongs to, in Keras' order of optimizer variables. */
+    private static int weightOfSlot(io.github.kerasdjl.optimizers.Optimizer optimizer, int k, int slots,
+            int weights) {
+        return optimizer.slotsInterleaved() ? k / (slots / weights) : k % weights;
+    }
+
     /** Puts an optimizer state read from a file into the compiled optimizer, checking counts and shapes first. */
     private static void restoreOptimizerState(Sequential model, WeightsFile.Contents contents, String source) {
         if (contents.optimizer() == null) {
@@ -146,9 +151,8 @@ final class ModelFiles {
                         + " variables besides the step count and learning rate; " + optimizer + " has "
                         + live.size() + " for this model.");
             }
-            int per = live.size() / weights.size();
             for (int k = 0; k < live.size(); k++) {
-                Weight w = weights.get(k / per);
+                Weight w = weights.get(weightOfSlot(optimizer, k, live.size(), weights.size()));
                 if (!Arrays.equals(w.shape().getShape(), contents.slots().get(k).shape())) {
                     throw new IllegalArgumentException("'" + source + "' holds optimizer variable " + (k + 2)
                             + " with shape " + Arrays.toString(contents.slots().get(k).shape())
@@ -156,7 +160,7 @@ final class ModelFiles {
                 }
             }
             for (int k = 0; k < live.size(); k++) {
-                Weight w = weights.get(k / per);
+                Weight w = weights.get(weightOfSlot(optimizer, k, live.size(), weights.size()));
                 try (NDArray values = model.manager().create(w.toEngine(contents.slots().get(k).values()),
                         live.get(k).getShape())) {
                     live.get(k).set(new NDIndex("..."), values);

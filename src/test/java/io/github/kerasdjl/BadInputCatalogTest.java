@@ -279,6 +279,9 @@ class BadInputCatalogTest {
         c.add(new Case("optimizers", "Adam's beta_1 of 1", ARG, () -> new Adam(0.1, 1.0, 0.9, 1e-7), "`beta_1`", "1.0"));
         c.add(new Case("optimizers", "Adam's negative beta_2", ARG, () -> new Adam(0.1, 0.9, -0.1, 1e-7), "`beta_2`", "-0.1"));
         c.add(new Case("optimizers", "Adam's epsilon of 0", ARG, () -> new Adam(0.1, 0.9, 0.9, 0), "`epsilon`", "0"));
+        c.add(new Case("optimizers", "RMSprop's rho of 1", ARG, () -> new io.github.kerasdjl.optimizers.RMSprop(0.01, 1.0, 0, 1e-7, false), "`rho`", "1.0"));
+        c.add(new Case("optimizers", "RMSprop's negative momentum", ARG, () -> new io.github.kerasdjl.optimizers.RMSprop(0.01, 0.9, -0.5, 1e-7, false), "`momentum`", "-0.5"));
+        c.add(new Case("optimizers", "Adagrad's negative initial accumulator", ARG, () -> new io.github.kerasdjl.optimizers.Adagrad(0.01, -0.1, 1e-7), "`initial_accumulator_value`", "-0.1"));
         c.add(new Case("optimizers", "an unknown optimizer", ARG, () -> Optimizer.get("adamw"), "`optimizer`", "'adamw'"));
         c.add(new Case("regularizers", "a negative L2 rate", ARG, () -> Regularizer.l2(-1), "`l2`", "-1"));
         c.add(new Case("regularizers", "a NaN L1 rate", ARG, () -> Regularizer.l1(Double.NaN), "`l1`", "NaN"));

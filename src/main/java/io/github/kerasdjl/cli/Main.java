@@ -46,7 +46,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs (default: ${DEFAULT-VALUE}, as the seed)")
     int epochs = 5000;
 
-    @Option(names = "--optimizer", description = "sgd or adam (default: ${DEFAULT-VALUE})")
+    @Option(names = "--optimizer", description = "sgd, adam, rmsprop or adagrad, with --learning-rate and Keras'"
+            + " other defaults (default: ${DEFAULT-VALUE})")
     String optimizer = "sgd";
 
     @Option(names = "--output-dir", description = "where the pictures go: decision_boundary.png and loss.png "
@@ -267,6 +268,8 @@ public final class Main implements Callable<Integer> {
     private Optimizer optimizer() {
         return switch (Optimizer.get(optimizer).name()) {
             case "adam" -> new Adam(net.learningRate);
+            case "rmsprop" -> new io.github.kerasdjl.optimizers.RMSprop(net.learningRate);
+            case "adagrad" -> new io.github.kerasdjl.optimizers.Adagrad(net.learningRate);
             default -> new SGD(net.learningRate);
         };
     }

@@ -13,7 +13,9 @@ public abstract class Optimizer {
 
     static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>("optimizer")
             .register("sgd", SGD::new)
-            .register("adam", Adam::new);
+            .register("adam", Adam::new)
+            .register("rmsprop", RMSprop::new)
+            .register("adagrad", Adagrad::new);
 
     private final String name;
     private final double learningRate;
@@ -131,6 +133,15 @@ public abstract class Optimizer {
      */
     public List<NDArray> slots() {
         return List.of();
+    }
+
+    /**
+     * Whether {@link #slots()} lists each variable's slots together (Adam: momentum, velocity of the first variable,
+     * then of the second, ...) or one kind at a time over all variables (RMSprop: every velocity, then every
+     * momentum), as Keras 3 orders {@code optimizer.variables}.
+     */
+    public boolean slotsInterleaved() {
+        return true;
     }
 
     /** Sets the step count (Keras' {@code iterations}), for a state loaded from a file. */

@@ -11,8 +11,10 @@ import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.initializers.Initializer;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
+import io.github.kerasdjl.optimizers.Adagrad;
 import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.Optimizer;
+import io.github.kerasdjl.optimizers.RMSprop;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.regularizers.Regularizer;
 import java.io.IOException;
@@ -338,6 +340,18 @@ public final class KerasArchive {
             c.addProperty("nesterov", sgd.nesterov());
             return object("keras.optimizers", "SGD", c);
         }
+        if (o instanceof RMSprop r) {
+            c.addProperty("rho", r.rho());
+            c.addProperty("momentum", r.momentum());
+            c.addProperty("epsilon", r.epsilon());
+            c.addProperty("centered", r.centered());
+            return object("keras.optimizers", "RMSprop", c);
+        }
+        if (o instanceof Adagrad a) {
+            c.addProperty("initial_accumulator_value", a.initialAccumulatorValue());
+            c.addProperty("epsilon", a.epsilon());
+            return object("keras.optimizers", "Adagrad", c);
+        }
         if (o instanceof Adam adam) {
             c.addProperty("beta_1", adam.beta1());
             c.addProperty("beta_2", adam.beta2());
@@ -345,7 +359,8 @@ public final class KerasArchive {
             c.addProperty("amsgrad", false);
             return object("keras.optimizers", "Adam", c);
         }
-        throw new IllegalArgumentException("Optimizer " + o + " cannot be saved yet; supported: [SGD, Adam].");
+        throw new IllegalArgumentException("Optimizer " + o + " cannot be saved yet; supported: [SGD, Adam, RMSprop,"
+                + " Adagrad].");
     }
 
     // ------------------------------------------------------------------ reading the config
@@ -395,7 +410,8 @@ public final class KerasArchive {
             review(compile, java.util.Set.of("optimizer", "loss", "metrics"), "compile_config", source, unknown);
             if (compile.get("optimizer").isJsonObject()) {
                 review(compile.getAsJsonObject("optimizer").getAsJsonObject("config"), java.util.Set.of(
-                        "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon"), "the optimizer",
+                        "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon", "rho", "centered",
+                        "initial_accumulator_value"), "the optimizer",
                         source, unknown);
             }
             optimizer = optimizer(compile.get("optimizer"), source);
@@ -532,8 +548,15 @@ public final class KerasArchive {
                         numbers.getOrDefault("beta_2", Adam.DEFAULT_BETA_2),
                         numbers.getOrDefault("epsilon", Adam.DEFAULT_EPSILON));
             }
+            case "RMSprop" -> new RMSprop(Double.isNaN(lr) ? RMSprop.DEFAULT_LEARNING_RATE : lr,
+                    numbers.getOrDefault("rho", RMSprop.DEFAULT_RHO), numbers.getOrDefault("momentum", 0.0),
+                    numbers.getOrDefault("epsilon", RMSprop.DEFAULT_EPSILON),
+                    c.has("centered") && c.get("centered").getAsBoolean());
+            case "Adagrad" -> new Adagrad(Double.isNaN(lr) ? Adagrad.DEFAULT_LEARNING_RATE : lr,
+                    numbers.getOrDefault("initial_accumulator_value", Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE),
+                    numbers.getOrDefault("epsilon", Adagrad.DEFAULT_EPSILON));
             default -> throw new IllegalArgumentException("\"" + cls + "\" in " + source + " is not supported;"
-                    + " supported optimizers: [SGD, Adam].");
+                    + " supported optimizers: [SGD, Adam, RMSprop, Adagrad].");
         };
     }
 }

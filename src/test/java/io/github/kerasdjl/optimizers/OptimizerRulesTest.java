@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each optimizer's update rule on fixed arrays, against real Keras 3: the same fixed gradients applied to the same
+ * Each optimizer's update rule (SGD, Adam, RMSprop, Adagrad) on fixed arrays, against real Keras 3: the same fixed gradients applied to the same
  * variables, step by step, as Keras' own sgd_test.py applies them. The fixture (src/test/resources/fixtures/
  * optimizers.txt) was made by tools/keras/optimizer_fixtures.py with Keras 3.15.1 on JAX, float32. Both ways the
  * library's training steps call an optimizer are checked: {@code apply} (autograd, and the hand-written step with
@@ -107,6 +107,15 @@ class OptimizerRulesTest {
                     Double.parseDouble(a.getOrDefault("beta_1", "" + Adam.DEFAULT_BETA_1)),
                     Double.parseDouble(a.getOrDefault("beta_2", "" + Adam.DEFAULT_BETA_2)),
                     Double.parseDouble(a.getOrDefault("epsilon", "" + Adam.DEFAULT_EPSILON)));
+            case "RMSprop" -> new RMSprop(Double.parseDouble(a.getOrDefault("learning_rate",
+                    "" + RMSprop.DEFAULT_LEARNING_RATE)), Double.parseDouble(a.getOrDefault("rho",
+                    "" + RMSprop.DEFAULT_RHO)), Double.parseDouble(a.getOrDefault("momentum", "0")),
+                    Double.parseDouble(a.getOrDefault("epsilon", "" + RMSprop.DEFAULT_EPSILON)),
+                    Boolean.parseBoolean(a.getOrDefault("centered", "False").toLowerCase(java.util.Locale.ROOT)));
+            case "Adagrad" -> new Adagrad(Double.parseDouble(a.getOrDefault("learning_rate",
+                    "" + Adagrad.DEFAULT_LEARNING_RATE)), Double.parseDouble(a.getOrDefault(
+                    "initial_accumulator_value", "" + Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE)),
+                    Double.parseDouble(a.getOrDefault("epsilon", "" + Adagrad.DEFAULT_EPSILON)));
             default -> throw new IllegalArgumentException("unknown optimizer in the fixture: " + c.kind());
         };
     }
@@ -180,7 +189,7 @@ class OptimizerRulesTest {
         for (Case c : cases()) {
             byName.put(c.name(), c);
         }
-        assertEquals(6, byName.size());
+        assertEquals(10, byName.size());
         double djlEpsilon = worst(byName.get("adam_defaults"), new Adam(0.001, 0.9, 0.999, 1e-8), false);
         assertTrue(djlEpsilon > 100, "Adam with epsilon 1e-8: " + djlEpsilon + " of the tolerance");
         double noNesterov = worst(byName.get("sgd_nesterov"), new SGD(0.1, 0.9, false), false);

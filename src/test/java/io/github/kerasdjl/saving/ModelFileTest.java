@@ -65,7 +65,7 @@ class ModelFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "adam"})
+    @ValueSource(strings = {"sgd", "adam", "rmsprop", "adagrad"})
     void aKerasFileLoadsCompiledAndContinuesAsKerasDid(String optimizer) throws IOException {
         Data d = data();
         float[] predictions = null;
@@ -83,6 +83,7 @@ class ModelFileTest {
             assertTrue(model.layers().get(0).getName().startsWith("dense"), model.layers().toString());
             assertEquals("binary_crossentropy", model.loss().name());
             assertEquals(optimizer, model.optimizer().name());
+            assertTrue(!model.optimizer().slots().isEmpty(), "the optimizer's state was restored");
             assertEquals(12, model.optimizer().iterations(), "three epochs of four steps");
             float[][] p = model.predict(java.util.Arrays.copyOf(d.x(), 5));
             for (int i = 0; i < 5; i++) {
