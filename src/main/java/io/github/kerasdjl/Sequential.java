@@ -535,6 +535,18 @@ public class Sequential implements AutoCloseable, ModelView {
         ModelFiles.restore(this, file);
     }
 
+    @Override
+    public double learningRate() {
+        requireCompiled("learningRate");
+        return optimizer.learningRate();
+    }
+
+    @Override
+    public void setLearningRate(double value) {
+        requireCompiled("setLearningRate");
+        optimizer.setLearningRate(value);
+    }
+
     /** Asks a running {@code fit} to end after the current epoch (Keras' {@code model.stop_training = True}). */
     @Override
     public void stopTraining() {

@@ -32,6 +32,17 @@ public interface ModelView {
     /** Sets the state of the generator that shuffles the epochs, from {@link #shuffleState()}. */
     void restoreShuffleState(byte[] state);
 
+    /** The learning rate the optimizer uses for the next step (Keras' {@code model.optimizer.learning_rate}). */
+    double learningRate();
+
+    /**
+     * Keras' {@code model.optimizer.learning_rate = value}: the next step uses it (ReduceLROnPlateau,
+     * LearningRateScheduler).
+     *
+     * @throws IllegalArgumentException for a negative, NaN or infinite rate
+     */
+    void setLearningRate(double value);
+
     /** Keras' {@code model.stop_training = True}: {@code fit} ends normally after the current epoch. */
     void stopTraining();
 }

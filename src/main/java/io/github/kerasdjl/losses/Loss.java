@@ -65,6 +65,14 @@ public abstract class Loss {
         throw new UnsupportedOperationException("Loss '" + name + "' has no hand-written output delta");
     }
 
+    /**
+     * How many target values a sample has for a model with {@code outputUnits} outputs: as many as the outputs for
+     * every loss here but the sparse ones, whose target is one integer class index per sample.
+     */
+    public int targetWidth(int outputUnits) {
+        return outputUnits;
+    }
+
     /** Whether this loss treats each output as an independent probability (Keras' binary rule for accuracy). */
     public boolean isBinary() {
         return false;

@@ -44,11 +44,29 @@ public abstract class Metric {
 
     /** Adds a batch of {@code rows} samples with {@code cols} outputs each (row-major arrays). */
     public void update(float[] yTrue, float[] yPred, int rows, int cols) {
-        if (yTrue.length != rows * cols || yPred.length != rows * cols) {
-            throw new IllegalArgumentException("metric " + name + ": expected " + rows + " x " + cols
-                    + " values, got " + yTrue.length + " targets and " + yPred.length + " predictions");
+        update(yTrue, cols, yPred, cols, rows, null);
+    }
+
+    /**
+     * Adds a batch: what the training loop calls. Targets are {@code rows x trueCols} (one column of integer class
+     * indices for a sparse loss, else as wide as the predictions), predictions {@code rows x predCols}, both
+     * row-major; {@code sampleWeight} is one weight per row, or null for weights of 1. A stateful metric (precision,
+     * AUC) overrides this and {@link #result()}.
+     */
+    public void update(float[] yTrue, int trueCols, float[] yPred, int predCols, int rows, float[] sampleWeight) {
+        if (yTrue.length != rows * trueCols || yPred.length != rows * predCols) {
+            throw new IllegalArgumentException("metric " + name + ": expected " + rows + " x " + trueCols
+                    + " targets and " + rows + " x " + predCols + " predictions, got " + yTrue.length
+                    + " targets and " + yPred.length + " predictions");
         }
-        total += batchSum(yTrue, yPred, rows, cols);
+        if (trueCols != predCols) {
+            throw new IllegalArgumentException("metric " + name + " needs targets as wide as the predictions ("
+                    + predCols + "), got " + trueCols + " per sample");
+        }
+        if (sampleWeight != null) {
+            throw new UnsupportedOperationException("metric " + name + " does not take sample weights yet");
+        }
+        total += batchSum(yTrue, yPred, rows, predCols);
         count += rows;
     }
 

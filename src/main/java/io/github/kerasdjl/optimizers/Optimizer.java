@@ -18,19 +18,23 @@ public abstract class Optimizer {
             .register("adagrad", Adagrad::new);
 
     private final String name;
-    private final double learningRate;
+    private double learningRate;
     private long iterations;
     /** The model this optimizer is compiled into: its state belongs to that model alone. */
     private Object owner;
     private String ownerName;
 
     protected Optimizer(String name, double learningRate) {
-        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("Invalid value for argument `learning_rate`: " + learningRate
-                    + ". Expected a finite number >= 0.");
-        }
+        checkLearningRate(learningRate);
         this.name = name;
         this.learningRate = learningRate;
+    }
+
+    private static void checkLearningRate(double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("Invalid value for argument `learning_rate`: " + value
+                    + ". Expected a finite number >= 0.");
+        }
     }
 
     /**
@@ -74,9 +78,20 @@ public abstract class Optimizer {
         return name;
     }
 
-    /** The learning rate. */
+    /** The learning rate of the next step. */
     public double learningRate() {
         return learningRate;
+    }
+
+    /**
+     * Keras' {@code optimizer.learning_rate = value}, as {@code ReduceLROnPlateau} and {@code LearningRateScheduler}
+     * do between epochs: the next step uses it. The state (moments, step count) is kept.
+     *
+     * @throws IllegalArgumentException for a negative, NaN or infinite rate
+     */
+    public void setLearningRate(double value) {
+        checkLearningRate(value);
+        this.learningRate = value;
     }
 
     /** How many update steps were applied (Keras' {@code optimizer.iterations}). */

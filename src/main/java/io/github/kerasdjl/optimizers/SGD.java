@@ -19,6 +19,8 @@ public class SGD extends Optimizer {
     private List<NDArray> velocities = List.of();
     private List<NDArray> builtFor = List.of();
     private NDArray lr;
+    /** The value {@code lr} holds. */
+    private float lrValue;
     private NDArray m;
 
     /** SGD with Keras' defaults. */
@@ -64,7 +66,8 @@ public class SGD extends Optimizer {
         builtFor = List.copyOf(variables);
         // Constants made once: an op with a Java scalar makes a new engine scalar each time, which costs more
         // than the op itself on small tensors.
-        lr = owner.create((float) learningRate());
+        lrValue = (float) learningRate();
+        lr = owner.create(lrValue);
         m = owner.create((float) momentum);
     }
 
@@ -85,6 +88,11 @@ public class SGD extends Optimizer {
 
     @Override
     protected void update(int index, NDArray variable, NDArray gradient) {
+        float current = (float) learningRate();
+        if (current != lrValue) { // set between steps (ReduceLROnPlateau): the constant changes in place
+            lr.set(new float[] {current});
+            lrValue = current;
+        }
         if (momentum == 0) {
             variable.subi(gradient.mul(lr));
             return;

@@ -50,7 +50,8 @@ final class DenseBackpropStep implements TrainingStep {
     private final Constants constants;
     private final int outputs;
     private final boolean plain;
-    private final double rate;
+    /** The learning rate folded into the output delta (plain SGD), 1 otherwise; follows the optimizer's. */
+    private double rate;
     /** The output delta's constant factor by batch size, made on first use. */
     private NDArray[] scales = new NDArray[0];
 
@@ -120,6 +121,9 @@ final class DenseBackpropStep implements TrainingStep {
     public Result train(NDArray xs, NDArray ys, float[] targets, int start, int end) {
         NDIndex rows = new NDIndex().addSliceDim(start, end);
         int count = end - start;
+        if (plain && optimizer.plainStepRate() != rate) {
+            rescale(optimizer.plainStepRate());
+        }
         NDArray[] a = forward(xs.get(rows));
         NDArray p = a[a.length - 1];
         float[] predicted = p.toFloatArray();
@@ -190,9 +194,24 @@ final class DenseBackpropStep implements TrainingStep {
             scales = Arrays.copyOf(scales, rows + 1);
         }
         if (scales[rows] == null) {
-            scales[rows] = constants.of((float) (rate * loss.outputDeltaScale(rows, outputs)));
+            // Own arrays, not shared constants: a new learning rate rewrites them in place (rescale).
+            scales[rows] = constants.keep(kernels[0].getManager().create(scaleValue(rows)));
         }
         return scales[rows];
+    }
+
+    private float scaleValue(int rows) {
+        return (float) (rate * loss.outputDeltaScale(rows, outputs));
+    }
+
+    /** The learning rate changed between steps (a callback set it): the folded factors follow, in place. */
+    private void rescale(double newRate) {
+        rate = newRate;
+        for (int rows = 0; rows < scales.length; rows++) {
+            if (scales[rows] != null) {
+                scales[rows].set(new float[] {scaleValue(rows)});
+            }
+        }
     }
 
     /** Makes the weights require gradients again, for autograd. */

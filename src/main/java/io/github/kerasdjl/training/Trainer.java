@@ -308,8 +308,9 @@ public final class Trainer {
             return;
         }
         float[] expected = Arrays.copyOfRange(targets, start * cols, end * cols);
+        int predCols = network.outputDim();
         for (Metric m : metrics) {
-            m.update(expected, predicted, end - start, cols);
+            m.update(expected, cols, predicted, predCols, end - start, null);
         }
     }
 
