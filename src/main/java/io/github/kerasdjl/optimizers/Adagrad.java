@@ -31,6 +31,12 @@ public class Adagrad extends Optimizer {
         this(learningRate, DEFAULT_INITIAL_ACCUMULATOR_VALUE, DEFAULT_EPSILON);
     }
 
+    /** Adagrad whose learning rate follows a schedule, with Keras' other defaults. */
+    public Adagrad(LearningRateSchedule learningRate) {
+        this(DEFAULT_LEARNING_RATE);
+        schedule(learningRate);
+    }
+
     /** Adagrad with every argument given. */
     public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
         super("adagrad", learningRate);
@@ -80,12 +86,12 @@ public class Adagrad extends Optimizer {
     protected void update(int index, NDArray variable, NDArray gradient) {
         NDArray acc = accumulators.get(index);
         acc.addi(gradient.square());
-        variable.subi(gradient.mul((float) learningRate()).divi(acc.add((float) epsilon).sqrt()));
+        variable.subi(gradient.mul((float) stepLearningRate()).divi(acc.add((float) epsilon).sqrt()));
     }
 
     @Override
     public String toString() {
-        return "Adagrad(learning_rate=" + learningRate() + ", initial_accumulator_value=" + initialAccumulatorValue
-                + ", epsilon=" + epsilon + ")";
+        return "Adagrad(learning_rate=" + rateText() + ", initial_accumulator_value=" + initialAccumulatorValue
+                + ", epsilon=" + epsilon + commonText() + ")";
     }
 }

@@ -35,9 +35,20 @@ public class Adam extends Optimizer {
         this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON);
     }
 
+    /** Adam whose learning rate follows a schedule, with Keras' other defaults. */
+    public Adam(LearningRateSchedule learningRate) {
+        this(DEFAULT_LEARNING_RATE);
+        schedule(learningRate);
+    }
+
     /** Adam with every constant given. */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        super("adam", learningRate);
+        this("adam", learningRate, beta1, beta2, epsilon);
+    }
+
+    /** Adam's rule under another Keras name (AdamW). */
+    protected Adam(String name, double learningRate, double beta1, double beta2, double epsilon) {
+        super(name, learningRate);
         requireInUnitInterval("beta_1", beta1);
         requireInUnitInterval("beta_2", beta2);
         if (!(epsilon > 0)) {
@@ -49,7 +60,7 @@ public class Adam extends Optimizer {
         this.epsilon = epsilon;
     }
 
-    private static void requireInUnitInterval(String argument, double value) {
+    static void requireInUnitInterval(String argument, double value) {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `" + argument + "`: " + value + ". Expected a number in [0, 1).");
@@ -103,7 +114,7 @@ public class Adam extends Optimizer {
     @Override
     protected void update(int index, NDArray variable, NDArray gradient) {
         long t = iterations();
-        double alpha = learningRate() * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        double alpha = stepLearningRate() * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
         NDArray m = moments.get(index);
         NDArray v = velocities.get(index);
         m.addi(gradient.sub(m).muli((float) (1 - beta1)));
@@ -113,7 +124,12 @@ public class Adam extends Optimizer {
 
     @Override
     public String toString() {
-        return "Adam(learning_rate=" + learningRate() + ", beta_1=" + beta1 + ", beta_2=" + beta2 + ", epsilon="
-                + epsilon + ")";
+        return className() + "(learning_rate=" + rateText() + ", beta_1=" + beta1 + ", beta_2=" + beta2 + ", epsilon="
+                + epsilon + commonText() + ")";
+    }
+
+    /** The Keras class name toString shows. */
+    String className() {
+        return "Adam";
     }
 }

@@ -15,10 +15,22 @@ public abstract class Optimizer {
             .register("sgd", SGD::new)
             .register("adam", Adam::new)
             .register("rmsprop", RMSprop::new)
-            .register("adagrad", Adagrad::new);
+            .register("adagrad", Adagrad::new)
+            .register("adamw", AdamW::new)
+            .register("adamax", Adamax::new)
+            .register("nadam", Nadam::new);
 
     private final String name;
     private double learningRate;
+    /** A learning-rate schedule, or null for the fixed {@link #learningRate}. */
+    private LearningRateSchedule schedule;
+    /** Keras' common arguments; null when not set (Keras' None). */
+    private Double weightDecay;
+    private Double clipnorm;
+    private Double clipvalue;
+    private Double globalClipnorm;
+    /** The learning rate of the update being applied (the schedule's at the step count before it). */
+    private double stepLearningRate;
     private long iterations;
     /** The model this optimizer is compiled into: its state belongs to that model alone. */
     private Object owner;
@@ -28,6 +40,12 @@ public abstract class Optimizer {
         checkLearningRate(learningRate);
         this.name = name;
         this.learningRate = learningRate;
+    }
+
+    /** An optimizer whose learning rate follows {@code schedule} (Keras: a schedule as {@code learning_rate}). */
+    protected Optimizer(String name, LearningRateSchedule schedule) {
+        this.name = name;
+        schedule(schedule);
     }
 
     private static void checkLearningRate(double value) {
@@ -78,9 +96,14 @@ public abstract class Optimizer {
         return name;
     }
 
-    /** The learning rate of the next step. */
+    /** The learning rate of the next step: the schedule's value at {@link #iterations()} when there is one. */
     public double learningRate() {
-        return learningRate;
+        return schedule != null ? schedule.at(iterations) : learningRate;
+    }
+
+    /** The learning-rate schedule, or null when the rate is a number. */
+    public LearningRateSchedule schedule() {
+        return schedule;
     }
 
     /**
@@ -88,10 +111,114 @@ public abstract class Optimizer {
      * do between epochs: the next step uses it. The state (moments, step count) is kept.
      *
      * @throws IllegalArgumentException for a negative, NaN or infinite rate
+     * @throws IllegalStateException when the rate follows a schedule (as Keras refuses it)
      */
     public void setLearningRate(double value) {
         checkLearningRate(value);
+        if (schedule != null) {
+            throw new IllegalStateException("This optimizer (" + this + ") was created with a learning-rate schedule"
+                    + " (" + schedule.className() + ") as its learning_rate, hence its learning rate is not"
+                    + " settable; compile with a number as the learning rate to change it from a callback.");
+        }
         this.learningRate = value;
+    }
+
+    /** Makes the learning rate follow {@code value} (Keras: a {@code LearningRateSchedule} as learning_rate). */
+    public Optimizer schedule(LearningRateSchedule value) {
+        if (value == null) {
+            throw new IllegalArgumentException("Invalid value for argument `learning_rate`: null. Expected a number"
+                    + " or a learning-rate schedule such as ExponentialDecay.");
+        }
+        this.schedule = value;
+        return this;
+    }
+
+    /**
+     * Keras' {@code weight_decay}: before each update, {@code w -= w * weight_decay * lr} for every variable (biases
+     * too, as Keras does unless told to exclude them).
+     */
+    public Optimizer weightDecay(double value) {
+        this.weightDecay = nonNegativeOrNull("weight_decay", value);
+        return this;
+    }
+
+    /** Keras' {@code clipnorm}: each gradient is rescaled so that its L2 norm is at most this. */
+    public Optimizer clipnorm(double value) {
+        Double v = positive("clipnorm", value);
+        requireOneClip("clipnorm", value, clipvalue, globalClipnorm);
+        this.clipnorm = v;
+        return this;
+    }
+
+    /** Keras' {@code clipvalue}: each gradient element is clipped to [-value, value]. */
+    public Optimizer clipvalue(double value) {
+        Double v = positive("clipvalue", value);
+        requireOneClip("clipvalue", value, clipnorm, globalClipnorm);
+        this.clipvalue = v;
+        return this;
+    }
+
+    /** Keras' {@code global_clipnorm}: all gradients are rescaled together so that their joint L2 norm is at most this. */
+    public Optimizer globalClipnorm(double value) {
+        Double v = positive("global_clipnorm", value);
+        requireOneClip("global_clipnorm", value, clipnorm, clipvalue);
+        this.globalClipnorm = v;
+        return this;
+    }
+
+    /** {@code weight_decay}, or null when not set. */
+    public Double weightDecay() {
+        return weightDecay;
+    }
+
+    /** {@code clipnorm}, or null when not set. */
+    public Double clipnorm() {
+        return clipnorm;
+    }
+
+    /** {@code clipvalue}, or null when not set. */
+    public Double clipvalue() {
+        return clipvalue;
+    }
+
+    /** {@code global_clipnorm}, or null when not set. */
+    public Double globalClipnorm() {
+        return globalClipnorm;
+    }
+
+    /** Whether gradients are clipped or weights decayed before the update (then no step can fold the rate in). */
+    protected final boolean transformsGradients() {
+        return weightDecay != null || clipnorm != null || clipvalue != null || globalClipnorm != null;
+    }
+
+    /** The learning rate of the update being applied; what {@link #update} uses. */
+    protected final double stepLearningRate() {
+        return stepLearningRate;
+    }
+
+    private static Double nonNegativeOrNull(String argument, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: " + value
+                    + ". Expected a finite number >= 0.");
+        }
+        return value;
+    }
+
+    private static Double positive(String argument, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: " + value
+                    + ". Expected a finite number > 0.");
+        }
+        return value;
+    }
+
+    private void requireOneClip(String argument, double value, Double other1, Double other2) {
+        if (other1 != null || other2 != null) {
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: " + value
+                    + ". Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set; this optimizer has"
+                    + " clipnorm=" + clipnorm + ", clipvalue=" + clipvalue + ", global_clipnorm=" + globalClipnorm
+                    + ".");
+        }
     }
 
     /** How many update steps were applied (Keras' {@code optimizer.iterations}). */
@@ -112,15 +239,68 @@ public abstract class Optimizer {
      * scope.
      */
     public final void apply(List<NDArray> variables, List<NDArray> gradients) {
+        // Keras' BaseOptimizer.apply: the rate at the step count before this update, clipped gradients, weight
+        // decay, then each variable's update; the count goes up last (here first, so update() sees Keras' t + 1).
+        stepLearningRate = learningRate();
+        List<NDArray> g = clip(gradients);
+        if (weightDecay != null) {
+            float wd = (float) (double) weightDecay;
+            float lr = (float) stepLearningRate;
+            for (NDArray v : variables) {
+                v.subi(v.mul(wd).muli(lr));
+            }
+        }
         iterations++;
+        beforeUpdates();
         for (int i = 0; i < variables.size(); i++) {
-            update(i, variables.get(i), gradients.get(i));
+            update(i, variables.get(i), g.get(i));
         }
     }
 
+    /** Keras' {@code _clip_gradients}: clipnorm per variable, else global_clipnorm, else clipvalue. */
+    private List<NDArray> clip(List<NDArray> gradients) {
+        if (clipnorm != null) {
+            float c = (float) (double) clipnorm;
+            List<NDArray> out = new java.util.ArrayList<>(gradients.size());
+            for (NDArray g : gradients) {
+                // g * c / max(||g||, c)
+                out.add(g.mul(c).divi(g.square().sum().sqrt().maximum(c)));
+            }
+            return out;
+        }
+        if (globalClipnorm != null) {
+            float c = (float) (double) globalClipnorm;
+            NDArray squares = null;
+            for (NDArray g : gradients) {
+                NDArray s = g.square().sum();
+                squares = squares == null ? s : squares.addi(s);
+            }
+            // c * min(1 / norm, 1 / c): 1 when the norm is within c (also when it is 0)
+            NDArray scale = squares.sqrt().pow(-1f).minimum(1f / c).muli(c);
+            List<NDArray> out = new java.util.ArrayList<>(gradients.size());
+            for (NDArray g : gradients) {
+                out.add(g.mul(scale));
+            }
+            return out;
+        }
+        if (clipvalue != null) {
+            float v = (float) (double) clipvalue;
+            List<NDArray> out = new java.util.ArrayList<>(gradients.size());
+            for (NDArray g : gradients) {
+                out.add(g.clip(-v, v));
+            }
+            return out;
+        }
+        return gradients;
+    }
+
+    /** Called once per step after the count went up and before the variables' updates (Nadam's running product). */
+    protected void beforeUpdates() {
+    }
+
     /**
-     * For an optimizer whose step is exactly {@code w -= lr * g} (SGD without momentum), that {@code lr}; NaN for
-     * any other. A hand-written backward pass folds it into its first delta and then calls {@link #applyScaled}.
+     * For an optimizer whose next step is exactly {@code w -= lr * g} (SGD without momentum, clipping or weight
+     * decay), that {@code lr} (the schedule's, with one); NaN for any other. A hand-written backward pass folds it into its first delta and then calls {@link #applyScaled}.
      */
     public double plainStepRate() {
         return Double.NaN;
@@ -134,6 +314,7 @@ public abstract class Optimizer {
         if (Double.isNaN(plainStepRate())) {
             throw new IllegalStateException(this + " is not plain SGD; use apply()");
         }
+        stepLearningRate = learningRate();
         iterations++;
         for (int i = 0; i < variables.size(); i++) {
             variables.get(i).subi(scaledGradients.get(i));
@@ -159,6 +340,28 @@ public abstract class Optimizer {
         return true;
     }
 
+    /**
+     * State that is one number for the whole optimizer rather than an array per variable, in Keras' order after the
+     * slots (Nadam's running product of its momentum schedule). Empty for most optimizers.
+     */
+    public double[] scalarState() {
+        return new double[0];
+    }
+
+    /** Restores {@link #scalarState()} from a saved state. */
+    public void setScalarState(double[] values) {
+        checkScalarState(values, 0);
+    }
+
+    /** Checks a saved scalar state's length. */
+    protected final void checkScalarState(double[] values, int expected) {
+        if (values == null || values.length != expected) {
+            throw new IllegalArgumentException("Invalid value for argument `state`: " + (values == null ? "null"
+                    : values.length + " number(s)") + ". " + this + " keeps " + expected + " number(s) of state"
+                    + " besides its slots.");
+        }
+    }
+
     /** Sets the step count (Keras' {@code iterations}), for a state loaded from a file. */
     public void setIterations(long value) {
         if (value < 0) {
@@ -181,11 +384,34 @@ public abstract class Optimizer {
         return true;
     }
 
+    /** The learning rate as {@code toString} shows it: the number, or the schedule. */
+    protected final String rateText() {
+        return schedule != null ? schedule.toString() : Double.toString(learningRate);
+    }
+
+    /** Keras' common arguments that are set, as {@code toString} appends them. */
+    protected final String commonText() {
+        StringBuilder b = new StringBuilder();
+        if (weightDecay != null) {
+            b.append(", weight_decay=").append(weightDecay);
+        }
+        if (clipnorm != null) {
+            b.append(", clipnorm=").append(clipnorm);
+        }
+        if (clipvalue != null) {
+            b.append(", clipvalue=").append(clipvalue);
+        }
+        if (globalClipnorm != null) {
+            b.append(", global_clipnorm=").append(globalClipnorm);
+        }
+        return b.toString();
+    }
+
     /** Updates variable {@code index} in place. {@link #iterations()} already counts this step. */
     protected abstract void update(int index, NDArray variable, NDArray gradient);
 
     @Override
     public String toString() {
-        return name + "(learning_rate=" + learningRate + ")";
+        return name + "(learning_rate=" + rateText() + ")";
     }
 }

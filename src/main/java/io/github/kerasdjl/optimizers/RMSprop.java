@@ -36,6 +36,12 @@ public class RMSprop extends Optimizer {
         this(learningRate, DEFAULT_RHO, 0, DEFAULT_EPSILON, false);
     }
 
+    /** RMSprop whose learning rate follows a schedule, with Keras' other defaults. */
+    public RMSprop(LearningRateSchedule learningRate) {
+        this(DEFAULT_LEARNING_RATE);
+        schedule(learningRate);
+    }
+
     /** RMSprop with every argument given. */
     public RMSprop(double learningRate, double rho, double momentum, double epsilon, boolean centered) {
         super("rmsprop", learningRate);
@@ -123,7 +129,7 @@ public class RMSprop extends Optimizer {
         } else {
             denominator = v.add((float) epsilon);
         }
-        NDArray increment = gradient.mul((float) learningRate()).divi(denominator.sqrt());
+        NDArray increment = gradient.mul((float) stepLearningRate()).divi(denominator.sqrt());
         if (momentum > 0) {
             NDArray s = momentums.get(index);
             s.muli((float) momentum).addi(increment);
@@ -135,7 +141,7 @@ public class RMSprop extends Optimizer {
 
     @Override
     public String toString() {
-        return "RMSprop(learning_rate=" + learningRate() + ", rho=" + rho + ", momentum=" + momentum + ", epsilon="
-                + epsilon + ", centered=" + centered + ")";
+        return "RMSprop(learning_rate=" + rateText() + ", rho=" + rho + ", momentum=" + momentum + ", epsilon="
+                + epsilon + ", centered=" + centered + commonText() + ")";
     }
 }

@@ -33,6 +33,17 @@ public class SGD extends Optimizer {
         this(learningRate, 0, false);
     }
 
+    /** Plain SGD whose learning rate follows a schedule. */
+    public SGD(LearningRateSchedule learningRate) {
+        this(learningRate, 0, false);
+    }
+
+    /** SGD whose learning rate follows a schedule, with momentum and optionally Nesterov momentum. */
+    public SGD(LearningRateSchedule learningRate, double momentum, boolean nesterov) {
+        this(DEFAULT_LEARNING_RATE, momentum, nesterov);
+        schedule(learningRate);
+    }
+
     /** SGD with momentum (0 to 1) and optionally Nesterov momentum. */
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super("sgd", learningRate);
@@ -78,7 +89,7 @@ public class SGD extends Optimizer {
 
     @Override
     public double plainStepRate() {
-        return momentum == 0 ? learningRate() : Double.NaN;
+        return momentum == 0 && !transformsGradients() ? learningRate() : Double.NaN;
     }
 
     @Override
@@ -88,7 +99,7 @@ public class SGD extends Optimizer {
 
     @Override
     protected void update(int index, NDArray variable, NDArray gradient) {
-        float current = (float) learningRate();
+        float current = (float) stepLearningRate();
         if (current != lrValue) { // set between steps (ReduceLROnPlateau): the constant changes in place
             lr.set(new float[] {current});
             lrValue = current;
@@ -108,6 +119,7 @@ public class SGD extends Optimizer {
 
     @Override
     public String toString() {
-        return "SGD(learning_rate=" + learningRate() + ", momentum=" + momentum + ", nesterov=" + nesterov + ")";
+        return "SGD(learning_rate=" + rateText() + ", momentum=" + momentum + ", nesterov=" + nesterov + commonText()
+                + ")";
     }
 }

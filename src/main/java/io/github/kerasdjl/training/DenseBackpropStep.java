@@ -49,7 +49,6 @@ final class DenseBackpropStep implements TrainingStep {
     private final Optimizer optimizer;
     private final Constants constants;
     private final int outputs;
-    private final boolean plain;
     /** The learning rate folded into the output delta (plain SGD), 1 otherwise; follows the optimizer's. */
     private double rate;
     /** The output delta's constant factor by batch size, made on first use. */
@@ -93,8 +92,8 @@ final class DenseBackpropStep implements TrainingStep {
         this.optimizer = optimizer;
         this.constants = constants;
         this.outputs = network.outputDim();
-        this.plain = !Double.isNaN(optimizer.plainStepRate());
-        this.rate = plain ? optimizer.plainStepRate() : 1.0;
+        double stepRate = optimizer.plainStepRate();
+        this.rate = Double.isNaN(stepRate) ? 1.0 : stepRate;
     }
 
     /** Whether the layers and loss have a hand-written backward pass. */
@@ -121,13 +120,17 @@ final class DenseBackpropStep implements TrainingStep {
     public Result train(NDArray xs, NDArray ys, float[] targets, int start, int end) {
         NDIndex rows = new NDIndex().addSliceDim(start, end);
         int count = end - start;
-        if (plain && optimizer.plainStepRate() != rate) {
-            rescale(optimizer.plainStepRate());
+        // Decided every step: a schedule changes plain SGD's rate, and clipping or weight decay set from a callback
+        // ends the folding.
+        double stepRate = optimizer.plainStepRate();
+        boolean plain = !Double.isNaN(stepRate);
+        if (plain && stepRate != rate) {
+            rescale(stepRate);
         }
         NDArray[] a = forward(xs.get(rows));
         NDArray p = a[a.length - 1];
         float[] predicted = p.toFloatArray();
-        List<NDArray> gradients = backward(a, ys.get(rows), scale(count, rate));
+        List<NDArray> gradients = backward(a, ys.get(rows), scale(count, plain ? rate : 1.0));
         if (plain) {
             optimizer.applyScaled(kerasVariables, gradients);
         } else {

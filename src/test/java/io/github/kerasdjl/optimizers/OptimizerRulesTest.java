@@ -23,7 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each optimizer's update rule (SGD, Adam, RMSprop, Adagrad) on fixed arrays, against real Keras 3: the same fixed gradients applied to the same
+ * Each optimizer's update rule (SGD, Adam, AdamW, Adamax, Nadam, RMSprop, Adagrad; weight decay, the three kinds of
+ * clipping and the learning-rate schedules) on fixed arrays, against real Keras 3: the same fixed gradients applied to the same
  * variables, step by step, as Keras' own sgd_test.py applies them. The fixture (src/test/resources/fixtures/
  * optimizers.txt) was made by tools/keras/optimizer_fixtures.py with Keras 3.15.1 on JAX, float32. Both ways the
  * library's training steps call an optimizer are checked: {@code apply} (autograd, and the hand-written step with
@@ -37,7 +38,7 @@ class OptimizerRulesTest {
     private static final double REL = 1e-5;
 
     /** One case of the fixture. */
-    record Case(String name, String kind, Map<String, String> args, List<float[]> initial,
+    record Case(String name, String kind, Map<String, Object> args, List<float[]> initial,
             List<List<float[]>> grads, List<List<float[]>> expected) {
         @Override
         public String toString() {
@@ -63,12 +64,8 @@ class OptimizerRulesTest {
                         }
                     }
                     case "case" -> {
-                        Map<String, String> args = new LinkedHashMap<>();
-                        for (int i = 3; i < t.length; i++) {
-                            String[] kv = t[i].split("=");
-                            args.put(kv[0], kv[1]);
-                        }
-                        current = new Case(t[1], t[2], args, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                        current = new Case(t[1], t[2], json(t[3]), new ArrayList<>(), new ArrayList<>(),
+                                new ArrayList<>());
                         cases.add(current);
                     }
                     case "initial" -> current.initial().add(values(t, 2));
@@ -88,6 +85,12 @@ class OptimizerRulesTest {
         return cases;
     }
 
+    /** A Keras config as the fixture writes it (JSON without spaces): numbers as Double, null for None. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(String text) {
+        return new com.google.gson.GsonBuilder().serializeNulls().create().fromJson(text, LinkedHashMap.class);
+    }
+
     private static float[] values(String[] tokens, int from) {
         float[] v = new float[tokens.length - from];
         for (int i = from; i < tokens.length; i++) {
@@ -96,28 +99,9 @@ class OptimizerRulesTest {
         return v;
     }
 
-    /** The library's optimizer for a case, built from Keras' arguments (Keras' defaults for the rest). */
+    /** The library's optimizer for a case, from Keras' own config of it (Keras' defaults for the rest). */
     static Optimizer optimizer(Case c) {
-        Map<String, String> a = new HashMap<>(c.args());
-        return switch (c.kind()) {
-            case "SGD" -> new SGD(Double.parseDouble(a.getOrDefault("learning_rate", "" + SGD.DEFAULT_LEARNING_RATE)),
-                    Double.parseDouble(a.getOrDefault("momentum", "0")),
-                    Boolean.parseBoolean(a.getOrDefault("nesterov", "False")));
-            case "Adam" -> new Adam(Double.parseDouble(a.getOrDefault("learning_rate", "" + Adam.DEFAULT_LEARNING_RATE)),
-                    Double.parseDouble(a.getOrDefault("beta_1", "" + Adam.DEFAULT_BETA_1)),
-                    Double.parseDouble(a.getOrDefault("beta_2", "" + Adam.DEFAULT_BETA_2)),
-                    Double.parseDouble(a.getOrDefault("epsilon", "" + Adam.DEFAULT_EPSILON)));
-            case "RMSprop" -> new RMSprop(Double.parseDouble(a.getOrDefault("learning_rate",
-                    "" + RMSprop.DEFAULT_LEARNING_RATE)), Double.parseDouble(a.getOrDefault("rho",
-                    "" + RMSprop.DEFAULT_RHO)), Double.parseDouble(a.getOrDefault("momentum", "0")),
-                    Double.parseDouble(a.getOrDefault("epsilon", "" + RMSprop.DEFAULT_EPSILON)),
-                    Boolean.parseBoolean(a.getOrDefault("centered", "False").toLowerCase(java.util.Locale.ROOT)));
-            case "Adagrad" -> new Adagrad(Double.parseDouble(a.getOrDefault("learning_rate",
-                    "" + Adagrad.DEFAULT_LEARNING_RATE)), Double.parseDouble(a.getOrDefault(
-                    "initial_accumulator_value", "" + Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE)),
-                    Double.parseDouble(a.getOrDefault("epsilon", "" + Adagrad.DEFAULT_EPSILON)));
-            default -> throw new IllegalArgumentException("unknown optimizer in the fixture: " + c.kind());
-        };
+        return Optimizers.fromConfig(c.kind(), c.args());
     }
 
     /**
@@ -189,10 +173,55 @@ class OptimizerRulesTest {
         for (Case c : cases()) {
             byName.put(c.name(), c);
         }
-        assertEquals(10, byName.size());
+        assertEquals(28, byName.size());
         double djlEpsilon = worst(byName.get("adam_defaults"), new Adam(0.001, 0.9, 0.999, 1e-8), false);
         assertTrue(djlEpsilon > 100, "Adam with epsilon 1e-8: " + djlEpsilon + " of the tolerance");
         double noNesterov = worst(byName.get("sgd_nesterov"), new SGD(0.1, 0.9, false), false);
         assertTrue(noNesterov > 100, "momentum without Nesterov: " + noNesterov + " of the tolerance");
+        double noDecay = worst(byName.get("adamw_custom"), new Adam(0.01, 0.8, 0.99, 1e-6), false);
+        assertTrue(noDecay > 100, "AdamW without its weight decay: " + noDecay + " of the tolerance");
+        double noClip = worst(byName.get("sgd_clipnorm"), new SGD(0.5), false);
+        assertTrue(noClip > 100, "SGD without clipnorm: " + noClip + " of the tolerance");
+        double noSchedule = worst(byName.get("sgd_exponential"), new SGD(0.5), false);
+        assertTrue(noSchedule > 100, "a constant rate for ExponentialDecay: " + noSchedule + " of the tolerance");
+        // Nadam is not Adam: its momentum schedule changes every update
+        double adamForNadam = worst(byName.get("nadam_custom"), new Adam(0.01, 0.8, 0.99, 1e-6), false);
+        assertTrue(adamForNadam > 100, "Adam on Nadam's case: " + adamForNadam + " of the tolerance");
+    }
+
+    /** Every case's optimizer writes the config Keras wrote for it (numbers to float32, as Keras stores them). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void configRoundTripsWithKeras(Case c) {
+        Map<String, Object> mine = Optimizers.config(optimizer(c));
+        for (Map.Entry<String, Object> e : c.args().entrySet()) {
+            if (e.getKey().equals("name")) {
+                continue; // Keras numbers its instances: sgd, sgd_1, ...
+            }
+            Object want = e.getValue();
+            Object got = mine.get(e.getKey());
+            assertTrue(mine.containsKey(e.getKey()), c + ": no " + e.getKey());
+            assertEquals(normalize(want), normalize(got), c + ": " + e.getKey());
+        }
+    }
+
+    /** Numbers as float32 (Keras' config holds float32 values widened), maps and lists element by element. */
+    private static Object normalize(Object v) {
+        if (v instanceof Number n) {
+            return (float) n.doubleValue();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!"name".equals(e.getKey())) {
+                    out.put(e.getKey(), normalize(e.getValue()));
+                }
+            }
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(OptimizerRulesTest::normalize).toList();
+        }
+        return v;
     }
 }
