@@ -31,18 +31,32 @@ final class ModelFiles {
         WeightsFile.Contents contents = WeightsFile.of(model.layers());
         var optimizer = model.optimizer();
         if (optimizer != null) {
-            List<WeightsFile.Array> slots = new ArrayList<>();
+            // Keras' order after the step count: the learning rate (unless a schedule gives it), the slots, then
+            // state that is one number.
+            List<WeightsFile.Array> variables = new ArrayList<>();
+            if (optimizer.schedule() == null) {
+                variables.add(scalar(optimizer.learningRate()));
+            }
             List<NDArray> live = optimizer.isBuiltFor(model.network().variables()) ? optimizer.slots() : List.of();
             try (NDScope scope = Autograd.scope()) {
                 for (int k = 0; k < live.size(); k++) {
                     Weight w = weights.get(weightOfSlot(optimizer, k, live.size(), weights.size()));
-                    slots.add(new WeightsFile.Array(w.shape().getShape(), w.toKeras(live.get(k).toFloatArray())));
+                    variables.add(new WeightsFile.Array(w.shape().getShape(), w.toKeras(live.get(k).toFloatArray())));
+                }
+            }
+            if (!live.isEmpty()) {
+                for (double v : optimizer.scalarState()) {
+                    variables.add(scalar(v));
                 }
             }
             contents = new WeightsFile.Contents(contents.layers(), optimizer.name(), optimizer.iterations(),
-                    (float) optimizer.learningRate(), slots);
+                    variables);
         }
         KerasArchive.write(file, description(model, contents));
+    }
+
+    private static WeightsFile.Array scalar(double value) {
+        return new WeightsFile.Array(new long[0], new float[] {(float) value});
     }
 
     /** Writes a built model in DJL's format: DJL's parameters file and the config. */
@@ -143,29 +157,55 @@ final class ModelFiles {
         }
         var optimizer = model.optimizer();
         List<Weight> weights = model.network().weights();
-        if (!contents.slots().isEmpty()) {
+        List<WeightsFile.Array> variables = contents.variables();
+        int first = 0;
+        Float rate = null;
+        if (optimizer.schedule() == null && !variables.isEmpty() && variables.get(0).shape().length == 0) {
+            rate = variables.get(0).values()[0];
+            first = 1;
+        }
+        List<WeightsFile.Array> rest = variables.subList(first, variables.size());
+        if (!rest.isEmpty()) {
             optimizer.build(model.network().variables(), model.manager());
             List<NDArray> live = optimizer.slots();
-            if (live.size() != contents.slots().size()) {
-                throw new IllegalArgumentException("'" + source + "' holds " + contents.slots().size() + " optimizer"
-                        + " variables besides the step count and learning rate; " + optimizer + " has "
-                        + live.size() + " for this model.");
+            int scalars = optimizer.scalarState().length;
+            if (live.size() + scalars != rest.size()) {
+                throw new IllegalArgumentException("'" + source + "' holds " + rest.size() + " optimizer variables"
+                        + " besides the step count" + (first == 1 ? " and learning rate" : "") + "; " + optimizer
+                        + " has " + (live.size() + scalars) + " for this model.");
             }
             for (int k = 0; k < live.size(); k++) {
                 Weight w = weights.get(weightOfSlot(optimizer, k, live.size(), weights.size()));
-                if (!Arrays.equals(w.shape().getShape(), contents.slots().get(k).shape())) {
-                    throw new IllegalArgumentException("'" + source + "' holds optimizer variable " + (k + 2)
-                            + " with shape " + Arrays.toString(contents.slots().get(k).shape())
-                            + "; its weight's is " + w.shape() + ".");
+                if (!Arrays.equals(w.shape().getShape(), rest.get(k).shape())) {
+                    throw new IllegalArgumentException("'" + source + "' holds optimizer variable " + (k + 1 + first)
+                            + " with shape " + Arrays.toString(rest.get(k).shape()) + "; its weight's is "
+                            + w.shape() + ".");
                 }
             }
+            double[] state = new double[scalars];
+            for (int k = 0; k < scalars; k++) {
+                WeightsFile.Array a = rest.get(live.size() + k);
+                if (a.shape().length != 0) {
+                    throw new IllegalArgumentException("'" + source + "' holds optimizer variable "
+                            + (live.size() + k + 1 + first) + " with shape " + Arrays.toString(a.shape())
+                            + "; " + optimizer + " keeps a number there.");
+                }
+                state[k] = a.values()[0];
+            }
             for (int k = 0; k < live.size(); k++) {
                 Weight w = weights.get(weightOfSlot(optimizer, k, live.size(), weights.size()));
-                try (NDArray values = model.manager().create(w.toEngine(contents.slots().get(k).values()),
+                try (NDArray values = model.manager().create(w.toEngine(rest.get(k).values()),
                         live.get(k).getShape())) {
                     live.get(k).set(new NDIndex("..."), values);
                 }
             }
+            optimizer.setScalarState(state);
+        }
+        if (rate != null && rate != (float) optimizer.learningRate()) {
+            // Keras restores the learning-rate variable too: a rate a callback lowered (ReduceLROnPlateau) survives.
+            // The file holds it in float32; the config's double is kept when they agree, so a resumed fit computes
+            // with exactly the rate an uninterrupted one does.
+            optimizer.setLearningRate(rate);
         }
         optimizer.setIterations(contents.iterations());
     }

@@ -11,11 +11,8 @@ import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.initializers.Initializer;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
-import io.github.kerasdjl.optimizers.Adagrad;
-import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.Optimizer;
-import io.github.kerasdjl.optimizers.RMSprop;
-import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.optimizers.Optimizers;
 import io.github.kerasdjl.regularizers.Regularizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +22,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,9 +56,7 @@ public final class KerasArchive {
             Map.entry("use_ema", "false"), Map.entry("loss_weights", "null"), Map.entry("weighted_metrics", "null"),
             Map.entry("loss_scale_factor", "null"), Map.entry("gradient_accumulation_steps", "null"),
             Map.entry("quantization_config", "null"), Map.entry("lora_rank", "null"),
-            Map.entry("activity_regularizer", "null"), Map.entry("weight_decay", "null"),
-            Map.entry("clipnorm", "null"), Map.entry("global_clipnorm", "null"), Map.entry("clipvalue", "null"),
-            Map.entry("amsgrad", "false"));
+            Map.entry("activity_regularizer", "null"), Map.entry("amsgrad", "false"));
 
     /**
      * Checks one config object of a file: keys this library reads ({@code known}), keys read past, keys that must
@@ -332,35 +326,8 @@ public final class KerasArchive {
     }
 
     private static JsonObject optimizer(Optimizer o) {
-        JsonObject c = new JsonObject();
-        c.addProperty("name", o.name());
-        c.addProperty("learning_rate", o.learningRate());
-        if (o instanceof SGD sgd) {
-            c.addProperty("momentum", sgd.momentum());
-            c.addProperty("nesterov", sgd.nesterov());
-            return object("keras.optimizers", "SGD", c);
-        }
-        if (o instanceof RMSprop r) {
-            c.addProperty("rho", r.rho());
-            c.addProperty("momentum", r.momentum());
-            c.addProperty("epsilon", r.epsilon());
-            c.addProperty("centered", r.centered());
-            return object("keras.optimizers", "RMSprop", c);
-        }
-        if (o instanceof Adagrad a) {
-            c.addProperty("initial_accumulator_value", a.initialAccumulatorValue());
-            c.addProperty("epsilon", a.epsilon());
-            return object("keras.optimizers", "Adagrad", c);
-        }
-        if (o instanceof Adam adam) {
-            c.addProperty("beta_1", adam.beta1());
-            c.addProperty("beta_2", adam.beta2());
-            c.addProperty("epsilon", adam.epsilon());
-            c.addProperty("amsgrad", false);
-            return object("keras.optimizers", "Adam", c);
-        }
-        throw new IllegalArgumentException("Optimizer " + o + " cannot be saved yet; supported: [SGD, Adam, RMSprop,"
-                + " Adagrad].");
+        return object("keras.optimizers", Optimizers.className(o), GSON.toJsonTree(Optimizers.config(o))
+                .getAsJsonObject());
     }
 
     // ------------------------------------------------------------------ reading the config
@@ -409,10 +376,8 @@ public final class KerasArchive {
             JsonObject compile = root.getAsJsonObject("compile_config");
             review(compile, java.util.Set.of("optimizer", "loss", "metrics"), "compile_config", source, unknown);
             if (compile.get("optimizer").isJsonObject()) {
-                review(compile.getAsJsonObject("optimizer").getAsJsonObject("config"), java.util.Set.of(
-                        "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon", "rho", "centered",
-                        "initial_accumulator_value"), "the optimizer",
-                        source, unknown);
+                review(compile.getAsJsonObject("optimizer").getAsJsonObject("config"), Optimizers.KNOWN_KEYS,
+                        "the optimizer", source, unknown);
             }
             optimizer = optimizer(compile.get("optimizer"), source);
             loss = compile.get("loss").isJsonPrimitive() ? compile.get("loss").getAsString() : null;
@@ -518,45 +483,13 @@ public final class KerasArchive {
         }
         JsonObject o = e.getAsJsonObject();
         String cls = o.get("class_name").getAsString();
-        JsonObject c = o.getAsJsonObject("config");
-        Map<String, Double> numbers = new HashMap<>();
-        for (Map.Entry<String, JsonElement> p : c.entrySet()) {
-            if (p.getValue().isJsonPrimitive() && p.getValue().getAsJsonPrimitive().isNumber()) {
-                numbers.put(p.getKey(), p.getValue().getAsDouble());
-            }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = GSON.fromJson(o.getAsJsonObject("config"), java.util.LinkedHashMap.class);
+        try {
+            return Optimizers.fromConfig(cls, config);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("The optimizer in " + source + " cannot be loaded: " + ex.getMessage(),
+                    ex);
         }
-        for (String unsupported : List.of("weight_decay", "clipnorm", "global_clipnorm", "clipvalue")) {
-            if (c.has(unsupported) && !c.get(unsupported).isJsonNull()) {
-                throw new IllegalArgumentException("The optimizer in " + source + " sets " + unsupported
-                        + ", which this library does not have yet.");
-            }
-        }
-        if (c.has("learning_rate") && c.get("learning_rate").isJsonObject()) {
-            throw new IllegalArgumentException("The optimizer in " + source + " has a learning-rate schedule, which"
-                    + " this library does not have yet.");
-        }
-        double lr = numbers.getOrDefault("learning_rate", Double.NaN);
-        return switch (cls) {
-            case "SGD" -> new SGD(Double.isNaN(lr) ? SGD.DEFAULT_LEARNING_RATE : lr,
-                    numbers.getOrDefault("momentum", 0.0), c.has("nesterov") && c.get("nesterov").getAsBoolean());
-            case "Adam" -> {
-                if (c.has("amsgrad") && c.get("amsgrad").getAsBoolean()) {
-                    throw new IllegalArgumentException("Adam with amsgrad in " + source + " is not supported.");
-                }
-                yield new Adam(Double.isNaN(lr) ? Adam.DEFAULT_LEARNING_RATE : lr,
-                        numbers.getOrDefault("beta_1", Adam.DEFAULT_BETA_1),
-                        numbers.getOrDefault("beta_2", Adam.DEFAULT_BETA_2),
-                        numbers.getOrDefault("epsilon", Adam.DEFAULT_EPSILON));
-            }
-            case "RMSprop" -> new RMSprop(Double.isNaN(lr) ? RMSprop.DEFAULT_LEARNING_RATE : lr,
-                    numbers.getOrDefault("rho", RMSprop.DEFAULT_RHO), numbers.getOrDefault("momentum", 0.0),
-                    numbers.getOrDefault("epsilon", RMSprop.DEFAULT_EPSILON),
-                    c.has("centered") && c.get("centered").getAsBoolean());
-            case "Adagrad" -> new Adagrad(Double.isNaN(lr) ? Adagrad.DEFAULT_LEARNING_RATE : lr,
-                    numbers.getOrDefault("initial_accumulator_value", Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE),
-                    numbers.getOrDefault("epsilon", Adagrad.DEFAULT_EPSILON));
-            default -> throw new IllegalArgumentException("\"" + cls + "\" in " + source + " is not supported;"
-                    + " supported optimizers: [SGD, Adam, RMSprop, Adagrad].");
-        };
     }
 }

@@ -44,11 +44,11 @@ public final class WeightsFile {
      * @param layers each layer's weights by layer name, in order
      * @param optimizer the optimizer's name, or null when the file has no optimizer state
      * @param iterations the optimizer's step count
-     * @param learningRate the optimizer's learning rate as saved
-     * @param slots the optimizer's slots in Keras' order
+     * @param variables the optimizer's other variables in Keras' order: the learning rate (a scalar, unless it
+     *     follows a schedule), the slots, then any state that is one number (Nadam's running product)
      */
-    public record Contents(Map<String, List<Array>> layers, String optimizer, long iterations, float learningRate,
-            List<Array> slots) {
+    public record Contents(Map<String, List<Array>> layers, String optimizer, long iterations,
+            List<Array> variables) {
     }
 
     /**
@@ -77,7 +77,7 @@ public final class WeightsFile {
             }
             map.put(keys.get(i), arrays);
         }
-        return new Contents(map, null, 0, 0, List.of());
+        return new Contents(map, null, 0, List.of());
     }
 
     /** Writes the layers' weights (built layers) to {@code file}, which must end in {@code .weights.h5}. */
@@ -104,9 +104,8 @@ public final class WeightsFile {
                 WritableGroup vars = h5.putGroup("optimizer").putGroup("vars");
                 vars.putAttribute("name", contents.optimizer());
                 vars.putDataset("0", contents.iterations());
-                vars.putDataset("1", contents.learningRate());
-                for (int i = 0; i < contents.slots().size(); i++) {
-                    vars.putDataset(Integer.toString(i + 2), javaArray(contents.slots().get(i)));
+                for (int i = 0; i < contents.variables().size(); i++) {
+                    vars.putDataset(Integer.toString(i + 1), javaArray(contents.variables().get(i)));
                 }
             }
         }
@@ -178,15 +177,13 @@ public final class WeightsFile {
             }
             Node optimizerNode = h5.getChildren().get("optimizer");
             Node optVars = optimizerNode instanceof Group g ? g.getChildren().get("vars") : null;
-            if (!(optVars instanceof Group vars) || vars.getChildren().size() < 2) {
-                return new Contents(layers, null, 0, 0, List.of());
+            if (!(optVars instanceof Group vars) || vars.getChildren().isEmpty()) {
+                return new Contents(layers, null, 0, List.of());
             }
             Object name = vars.getAttributes().containsKey("name")
                     ? vars.getAttribute("name").getData() : "optimizer";
             long iterations = ((Number) scalar(vars, "0", source)).longValue();
-            float learningRate = ((Number) scalar(vars, "1", source)).floatValue();
-            return new Contents(layers, String.valueOf(name), iterations, learningRate,
-                    arrays(vars, 2, source, "optimizer"));
+            return new Contents(layers, String.valueOf(name), iterations, arrays(vars, 1, source, "optimizer"));
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -237,9 +234,12 @@ public final class WeightsFile {
         return file;
     }
 
-    /** An array as the Java array jHDF writes with its shape: float[] for 1-D, float[][] for 2-D. */
+    /** An array as the Java array jHDF writes with its shape: a Float for a scalar, float[] for 1-D, float[][] for 2-D. */
     private static Object javaArray(Array a) {
         long[] shape = a.shape();
+        if (shape.length == 0) {
+            return a.values()[0];
+        }
         if (shape.length == 1) {
             return a.values();
         }
@@ -256,6 +256,9 @@ public final class WeightsFile {
     }
 
     private static float[] flatten(Object data, String source, String owner, int index) {
+        if (data instanceof Number n) {
+            return new float[] {n.floatValue()};
+        }
         if (data instanceof float[] f) {
             return f;
         }
