@@ -57,7 +57,7 @@ public final class EventFileWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the TensorBoard event file '" + file + "': " + e, e);
         }
-        write(new Protobuf().float64(1, now).string(3, "brain.Event:2"));
+        write(versionEvent(now));
         flush();
     }
 
@@ -77,7 +77,7 @@ public final class EventFileWriter implements AutoCloseable {
 
     /** A scalar summary {@code tag} = {@code value} at {@code step}. */
     public void scalar(String tag, long step, double value) {
-        summary(step, new Protobuf().string(1, tag).float32(2, (float) value));
+        write(event(now(), step, scalarValue(tag, value)));
     }
 
     /**
@@ -85,7 +85,45 @@ public final class EventFileWriter implements AutoCloseable {
      * (as tf.summary.histogram makes them); all values equal give one full bucket.
      */
     public void histogram(String tag, long step, float[] values) {
-        summary(step, new Protobuf().string(1, tag).message(5, histogramProto(values)));
+        write(event(now(), step, histogramValue(tag, values)));
+    }
+
+    /** An image summary: a PNG of {@code width} x {@code height} RGB pixels. */
+    public void image(String tag, long step, byte[] png, int width, int height) {
+        write(event(now(), step, imageValue(tag, png, width, height)));
+    }
+
+    private static double now() {
+        return System.currentTimeMillis() / 1000.0;
+    }
+
+    // ------------------------------------------------------------------ encoding (package-private for the tests)
+
+    /** The first event of a file: wall time and {@code file_version: "brain.Event:2"}. */
+    static byte[] versionEvent(double wallTime) {
+        return new Protobuf().float64(1, wallTime).string(3, "brain.Event:2").toByteArray();
+    }
+
+    /** An Event of one summary value. */
+    static byte[] event(double wallTime, long step, Protobuf value) {
+        Protobuf summary = new Protobuf().message(1, value);
+        return new Protobuf().float64(1, wallTime).int64(2, step).message(5, summary).toByteArray();
+    }
+
+    /** Summary.Value {tag, simple_value} (simple_value is float32 in the format). */
+    static Protobuf scalarValue(String tag, double value) {
+        return new Protobuf().string(1, tag).float32Always(2, (float) value);
+    }
+
+    /** Summary.Value {tag, histo}. */
+    static Protobuf histogramValue(String tag, float[] values) {
+        return new Protobuf().string(1, tag).message(5, histogramProto(values));
+    }
+
+    /** Summary.Value {tag, image {height, width, colorspace 3 (RGB), encoded_image_string}}. */
+    static Protobuf imageValue(String tag, byte[] png, int width, int height) {
+        Protobuf image = new Protobuf().int64(1, height).int64(2, width).int64(3, 3).bytes(4, png);
+        return new Protobuf().string(1, tag).message(4, image);
     }
 
     static Protobuf histogramProto(float[] values) {
@@ -120,25 +158,16 @@ public final class EventFileWriter implements AutoCloseable {
                 .float64(5, squares).packedDoubles(6, limits).packedDoubles(7, counts);
     }
 
-    /** An image summary: a PNG of {@code width} x {@code height} RGB pixels. */
-    public void image(String tag, long step, byte[] png, int width, int height) {
-        Protobuf image = new Protobuf().int64(1, height).int64(2, width).int64(3, 3).bytes(4, png);
-        summary(step, new Protobuf().string(1, tag).message(4, image));
-    }
-
-    private void summary(long step, Protobuf value) {
-        Protobuf summary = new Protobuf().message(1, value);
-        write(new Protobuf().float64(1, System.currentTimeMillis() / 1000.0).int64(2, step).message(5, summary));
-    }
-
-    private void write(Protobuf event) {
-        byte[] data = event.toByteArray();
+    /** One TFRecord: length (uint64), its masked CRC, the data, the data's masked CRC, all little-endian. */
+    static byte[] record(byte[] data) {
         byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();
+        return ByteBuffer.allocate(data.length + 16).put(length).put(maskedCrc(length)).put(data)
+                .put(maskedCrc(data)).array();
+    }
+
+    private void write(byte[] event) {
         try {
-            out.write(length);
-            out.write(maskedCrc(length));
-            out.write(data);
-            out.write(maskedCrc(data));
+            out.write(record(event));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the TensorBoard event file '" + file + "': " + e, e);
         }
