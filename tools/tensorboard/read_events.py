@@ -9,13 +9,23 @@
 #      silently);
 #   2. event_accumulator.EventAccumulator, which parses the events into Scalars, Histograms and Images;
 #   3. event_file_loader.EventFileLoader, the loader the TensorBoard server uses, which migrates every value
-#      (data_compat) to the plugin that shows it: the plugin names printed are the dashboards' tabs.
+#      (data_compat) to the plugin that shows it: the plugin names printed are the dashboards' tabs;
+#   4. with --serve, the TensorBoard server itself (`tensorboard --logdir`), once with its Rust data server
+#      (--load_fast=true, tensorboard_data_server's own reader) and once with its Python one (--load_fast=false):
+#      the script asks its HTTP API for the runs, every scalar series (compared with what EventAccumulator read),
+#      the histograms and the images (each fetched and checked to be a PNG), then stops the server.
 # See tools/keras/README.md and TensorBoardTest (run with -Dtensorboard.logdir=DIR to keep files to read here).
 import argparse
 import glob
+import json
 import os
+import socket
 import struct
+import subprocess
 import sys
+import time
+import urllib.parse
+import urllib.request
 
 from tensorboard.backend.event_processing import event_accumulator as ea
 from tensorboard.backend.event_processing import event_file_loader
@@ -51,10 +61,11 @@ def png_size(data):
 
 
 def read_run(run_dir, want_histograms, want_image, is_train):
+    """Reads one run's folder; returns what it holds, for serve()."""
     files = sorted(glob.glob(os.path.join(run_dir, "*tfevents*")))
     if not files:
         problem("no event file in " + run_dir)
-        return
+        return None
     for f in files:
         print("%s: %d records, CRCs checked by TensorBoard's record reader" % (f, check_records(f)))
 
@@ -106,6 +117,72 @@ def read_run(run_dir, want_histograms, want_image, is_train):
             else "scalars"
         if plugin != expected:
             problem("%s: TensorBoard files %s under the %r plugin, expected %r" % (run_dir, tag, plugin, expected))
+    return {"scalars": {t: [(s.step, s.value) for s in acc.Scalars(t)] for t in scalars},
+            "histograms": {t: [h.step for h in acc.Histograms(t)] for t in tags[ea.HISTOGRAMS]},
+            "images": {t: [i.step for i in acc.Images(t)] for t in tags[ea.IMAGES]}}
+
+
+def serve(logdir, load_fast, expected):
+    """Starts `tensorboard --logdir`, reads everything back through its HTTP API, stops it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = "http://127.0.0.1:%d" % port
+    server = subprocess.Popen([sys.executable, "-m", "tensorboard.main", "--logdir", logdir, "--host", "127.0.0.1",
+                               "--port", str(port), "--load_fast", load_fast, "--samples_per_plugin",
+                               "images=100,histograms=100"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def get(path, raw=False):
+        with urllib.request.urlopen(base + path, timeout=30) as r:
+            body = r.read()
+        return body if raw else json.loads(body)
+
+    try:
+        runs = None
+        for _ in range(120):
+            try:
+                runs = get("/data/runs")
+                tags = get("/data/plugin/scalars/tags")
+                if runs and all(tags.get(run) for run in expected):
+                    break
+            except OSError:
+                pass
+            time.sleep(0.5)
+        print("tensorboard --load_fast=%s: runs %s" % (load_fast, runs))
+        for run, series in expected.items():
+            tags = get("/data/plugin/scalars/tags").get(run, {})
+            for tag, values in series["scalars"].items():
+                if tag not in tags:
+                    problem("server (%s): no scalar %s/%s" % (load_fast, run, tag))
+                    continue
+                got = get("/data/plugin/scalars/scalars?" + urllib.parse.urlencode({"run": run, "tag": tag}))
+                pairs = [(step, value) for _, step, value in got]
+                if pairs != values:
+                    problem("server (%s): %s/%s is %s, the event files hold %s" % (load_fast, run, tag, pairs,
+                                                                                    values))
+            print("  %s: %d scalar series, as the event files hold them" % (run, len(series["scalars"])))
+            htags = get("/data/plugin/histograms/tags").get(run, {})
+            for tag, steps in series["histograms"].items():
+                got = get("/data/plugin/histograms/histograms?" + urllib.parse.urlencode({"run": run, "tag": tag}))
+                if tag not in htags or [h[1] for h in got] != steps:
+                    problem("server (%s): histogram %s/%s steps %s, expected %s" % (load_fast, run, tag,
+                                                                                    [h[1] for h in got], steps))
+            if series["histograms"]:
+                print("  %s: %d histogram series" % (run, len(series["histograms"])))
+            for tag, steps in series["images"].items():
+                got = get("/data/plugin/images/images?" + urllib.parse.urlencode({"run": run, "tag": tag}))
+                if [i["step"] for i in got] != steps:
+                    problem("server (%s): image %s/%s steps %s, expected %s" % (load_fast, run, tag,
+                                                                                [i["step"] for i in got], steps))
+                for i in got:
+                    blob = get("/data/plugin/images/individualImage?" + i["query"], raw=True)
+                    if png_size(blob) is None:
+                        problem("server (%s): image %s step %d is not a PNG" % (load_fast, tag, i["step"]))
+                print("  %s: image %s, %d steps %s, each served as a PNG" % (run, tag, len(got),
+                                                                           [i["step"] for i in got]))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main():
@@ -114,15 +191,19 @@ def main():
     parser.add_argument("--histograms", action="store_true", help="require weight histograms in train")
     parser.add_argument("--image", action="store_true", help="require the decision_boundary image in train")
     parser.add_argument("--validation", action="store_true", help="require validation/")
+    parser.add_argument("--serve", action="store_true", help="also read them through the TensorBoard server")
     args = parser.parse_args()
     import tensorboard
     print("TensorBoard", tensorboard.__version__)
     print("== train")
-    read_run(os.path.join(args.logdir, "train"), args.histograms, args.image, True)
+    runs = {"train": read_run(os.path.join(args.logdir, "train"), args.histograms, args.image, True)}
     val = os.path.join(args.logdir, "validation")
     if args.validation or os.path.isdir(val):
         print("== validation")
-        read_run(val, False, False, False)
+        runs["validation"] = read_run(val, False, False, False)
+    if args.serve and not problems:
+        for load_fast in ("true", "false"):
+            serve(args.logdir, load_fast, runs)
     if problems:
         print("%d problem(s)" % len(problems))
         sys.exit(1)

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -330,10 +329,24 @@ class TensorBoardTest {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static Map<String, Double> logs(double loss) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("loss", loss);
-        return m;
+    /** The sample runs (a few epochs) and its files hold the epochs and the boundary's images. */
+    @Test
+    void theSampleRuns() throws IOException {
+        Path logs = dir.resolve("sample");
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        try {
+            io.github.kerasdjl.samples.TensorBoardCircle.main(new String[] {"12", logs.toString()});
+        } finally {
+            System.setOut(original);
+        }
+        Path file;
+        try (Stream<Path> files = Files.list(logs.resolve("train"))) {
+            file = files.findFirst().orElseThrow();
+        }
+        Map<String, Map<Long, EventFileReader.Value>> train = byTag(EventFileReader.read(file));
+        assertEquals(12, train.get("epoch_loss").size());
+        assertEquals(List.of(0L, 10L, 11L), new ArrayList<>(train.get(TensorBoard.BOUNDARY_TAG).keySet()));
+        assertEquals(List.of(0L, 10L), new ArrayList<>(train.get("sequential/dense/kernel/histogram").keySet()));
     }
 }
