@@ -56,6 +56,10 @@ class TensorBoardTest {
         return tags;
     }
 
+    private static float scalar(Map<String, Map<Long, EventFileReader.Value>> tags, String tag, long step) {
+        return tags.get(tag).get(step).simpleValue();
+    }
+
     private static Path logDir(Path fallback) {
         String keep = System.getProperty("tensorboard.logdir");
         return keep == null || keep.isBlank() ? fallback : Path.of(keep);
@@ -86,15 +90,13 @@ class TensorBoardTest {
 
             // Scalars per epoch, Keras' tags, train and validation.
             for (int e = 0; e < EPOCHS; e++) {
-                assertEquals((float) (double) h.get("loss").get(e), train.get("epoch_loss").get((long) e).simpleValue());
-                assertEquals((float) (double) h.get("accuracy").get(e),
-                        train.get("epoch_accuracy").get((long) e).simpleValue());
-                assertEquals(0.1f, train.get("epoch_learning_rate").get((long) e).simpleValue());
-                assertEquals((float) (double) h.get("val_loss").get(e), val.get("epoch_loss").get((long) e).simpleValue());
-                assertEquals((float) (double) h.get("val_accuracy").get(e),
-                        val.get("epoch_accuracy").get((long) e).simpleValue());
+                assertEquals((float) (double) h.get("loss").get(e), scalar(train, "epoch_loss", e));
+                assertEquals((float) (double) h.get("accuracy").get(e), scalar(train, "epoch_accuracy", e));
+                assertEquals(0.1f, scalar(train, "epoch_learning_rate", e));
+                assertEquals((float) (double) h.get("val_loss").get(e), scalar(val, "epoch_loss", e));
+                assertEquals((float) (double) h.get("val_accuracy").get(e), scalar(val, "epoch_accuracy", e));
                 assertEquals((float) (double) h.get("val_loss").get(e),
-                        val.get("evaluation_loss_vs_iterations").get((long) (e + 1) * steps).simpleValue());
+                        scalar(val, "evaluation_loss_vs_iterations", (long) (e + 1) * steps));
             }
             assertEquals(EPOCHS, train.get("epoch_loss").size());
             assertTrue(!val.containsKey("epoch_learning_rate") && !val.containsKey("epoch_val_loss"), val.keySet()
