@@ -12,6 +12,7 @@ import io.github.kerasdjl.optimizers.Adagrad;
 import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.RMSprop;
 import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.tensorboard.TensorBoard; // TensorBoard (issue 13)
 
 /**
  * Factory methods named like Keras' classes, for {@code import static io.github.kerasdjl.Keras.*;}:
@@ -156,6 +157,21 @@ public final class Keras {
     /** TerminateOnNaN(): ends training at the first batch whose loss is not a finite number. */
     public static TerminateOnNaN TerminateOnNaN() {
         return new TerminateOnNaN();
+    }
+
+    // ---- TensorBoard (issue 13)
+
+    /**
+     * TensorBoard(log_dir): event files of the epochs' loss, metrics and learning rate under logDir/train and
+     * logDir/validation; histograms, batch summaries and the decision boundary through its other forms.
+     */
+    public static TensorBoard TensorBoard(java.nio.file.Path logDir) {
+        return new TensorBoard(logDir);
+    }
+
+    /** TensorBoard(log_dir, histogram_freq): also every weight's histogram every histogramFreq epochs. */
+    public static TensorBoard TensorBoard(java.nio.file.Path logDir, int histogramFreq) {
+        return new TensorBoard(logDir, histogramFreq);
     }
 
     /** Fit options with Keras' defaults. */

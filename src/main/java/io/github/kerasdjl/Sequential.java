@@ -685,6 +685,19 @@ public class Sequential implements AutoCloseable, ModelView {
         return values;
     }
 
+    /** Keras' {@code weight.path} of each weight, in {@link #getWeights()}'s order: {@code sequential/dense/kernel}. */
+    @Override
+    public List<String> weightPaths() { // TensorBoard's histogram tags
+        requireBuilt("weightPaths");
+        List<String> paths = new ArrayList<>();
+        for (Layer l : layers) {
+            for (Weight w : l.weights()) {
+                paths.add(name + "/" + l.getName() + "/" + w.name());
+            }
+        }
+        return paths;
+    }
+
     /**
      * Keras' set_weights: the values in {@link #getWeights()}'s order and sizes. Every array is checked (count, size,
      * finite values) before any is written.

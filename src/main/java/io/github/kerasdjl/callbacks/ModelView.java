@@ -45,4 +45,31 @@ public interface ModelView {
 
     /** Keras' {@code model.stop_training = True}: {@code fit} ends normally after the current epoch. */
     void stopTraining();
+
+    // ---- TensorBoard's view: weight paths for histogram tags, and predictions for the decision boundary. Defaults,
+    // so that a view that does not draw (a test's fake) need not implement them.
+
+    /** Keras' {@code weight.path} of each weight, in {@link #getWeights()}'s order: {@code sequential/dense/kernel}. */
+    default List<String> weightPaths() {
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < getWeights().size(); i++) {
+            paths.add(name() + "/weight_" + i);
+        }
+        return paths;
+    }
+
+    /** The number of inputs the model takes; 0 if unknown. */
+    default int inputDim() {
+        return 0;
+    }
+
+    /** The number of outputs; 0 if unknown. */
+    default int outputDim() {
+        return 0;
+    }
+
+    /** The model's outputs for each row of x (Keras' {@code model.predict}). */
+    default float[][] predict(float[][] x) {
+        throw new UnsupportedOperationException("this model view does not predict");
+    }
 }

@@ -4,6 +4,7 @@ import io.github.kerasdjl.Sequential;
 import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Features;
+import io.github.kerasdjl.render.DecisionPlane;
 import io.github.kerasdjl.util.TemporaryFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -38,9 +39,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plots {
 
     /** Playground's colors: orange for -1 (label 0 here), grey-white at the boundary, blue for +1 (label 1). */
-    public static final Color ORANGE = new Color(0xF5, 0x93, 0x22);
-    public static final Color NEUTRAL = new Color(0xE8, 0xEA, 0xEB);
-    public static final Color BLUE = new Color(0x08, 0x77, 0xBD);
+    public static final Color ORANGE = DecisionPlane.ORANGE;
+    public static final Color NEUTRAL = DecisionPlane.NEUTRAL;
+    public static final Color BLUE = DecisionPlane.BLUE;
 
     private static final int MIN_SIZE = 64;
     private static final int MAX_SIZE = 8000;
@@ -99,23 +100,11 @@ public final class Plots {
         // The probability at the centre of every pixel of the plot area, in one predict call.
         int pw = frame.plotWidth();
         int ph = frame.plotHeight();
-        float[][] grid = new float[pw * ph][2];
-        for (int py = 0; py < ph; py++) {
-            for (int px = 0; px < pw; px++) {
-                grid[py * pw + px][0] = (float) frame.dataX(frame.left + px + 0.5);
-                grid[py * pw + px][1] = (float) frame.dataY(frame.top + py + 0.5);
-            }
-        }
-        float[][] p = model.predict(features.apply(grid));
-        for (int py = 0; py < ph; py++) {
-            for (int px = 0; px < pw; px++) {
-                image.setRGB(frame.left + px, frame.top + py, background(color(p[py * pw + px][0], regression))
-                        .getRGB());
-            }
-        }
-        points(g, frame, train, false, regression);
+        DecisionPlane plane = frame.plane();
+        plane.paint(image, frame.left, frame.top, pw, ph, grid -> model.predict(features.apply(grid)), regression);
+        plane.points(g, frame.left, frame.top, pw, ph, train.x(), train.y(), false, regression);
         if (test != null) {
-            points(g, frame, test, true, regression);
+            plane.points(g, frame.left, frame.top, pw, ph, test.x(), test.y(), true, regression);
         }
         axes(g, frame, "x1", "x2");
         title(g, width, title == null ? "Decision boundary" : title);
@@ -127,39 +116,12 @@ public final class Plots {
 
     /** Playground's color for a probability: orange at 0, neutral at 0.5, blue at 1, linear in between. */
     public static Color probabilityColor(double p) {
-        double t = Math.max(0, Math.min(1, p)) * 2 - 1;
-        return t < 0 ? mix(NEUTRAL, ORANGE, -t) : mix(NEUTRAL, BLUE, t);
-    }
-
-    private static Color mix(Color a, Color b, double t) {
-        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
-                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
-                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+        return DecisionPlane.probabilityColor(p);
     }
 
     /** The plane's color under a point color: lighter, so that the points on top stand out, as in Playground. */
     public static Color background(Color pointColor) {
-        return mix(Color.WHITE, pointColor, 0.6);
-    }
-
-    /** A model output's color: a probability, or for regression a value from -1 (orange) to 1 (blue). */
-    private static Color color(double value, boolean regression) {
-        return probabilityColor(regression ? (value + 1) / 2 : value);
-    }
-
-    private static void points(Graphics2D g, Frame frame, Dataset data, boolean test, boolean regression) {
-        double r = 4;
-        for (int i = 0; i < data.size(); i++) {
-            double px = frame.pixelX(data.x()[i][0]);
-            double py = frame.pixelY(data.x()[i][1]);
-            Ellipse2D dot = new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r);
-            float y = data.y()[i][0];
-            g.setColor(regression ? color(y, true) : y > 0.5 ? BLUE : ORANGE);
-            g.fill(dot);
-            g.setColor(test ? Color.BLACK : Color.WHITE);
-            g.setStroke(new BasicStroke(test ? 1.6f : 1f));
-            g.draw(dot);
-        }
+        return DecisionPlane.background(pointColor);
     }
 
     private static void legend(Graphics2D g, Frame frame, boolean withTest, boolean regression) {
@@ -488,22 +450,12 @@ public final class Plots {
         }
 
         static Frame around(int width, int height, Dataset a, Dataset b) {
-            double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY};
-            for (Dataset d : new Dataset[] {a, b}) {
-                if (d == null) {
-                    continue;
-                }
-                for (float[] p : d.x()) {
-                    box[0] = Math.min(box[0], p[0]);
-                    box[1] = Math.max(box[1], p[0]);
-                    box[2] = Math.min(box[2], p[1]);
-                    box[3] = Math.max(box[3], p[1]);
-                }
-            }
-            double padX = Math.max(1e-3, (box[1] - box[0]) * 0.08);
-            double padY = Math.max(1e-3, (box[3] - box[2]) * 0.08);
-            return new Frame(width, height, box[0] - padX, box[1] + padX, box[2] - padY, box[3] + padY);
+            DecisionPlane p = DecisionPlane.around(a.x(), b == null ? null : b.x());
+            return new Frame(width, height, p.minX, p.maxX, p.minY, p.maxY);
+        }
+
+        DecisionPlane plane() {
+            return new DecisionPlane(minX, maxX, minY, maxY);
         }
 
         /** The plot area's width in pixels. */
