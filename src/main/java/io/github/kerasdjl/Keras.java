@@ -10,6 +10,11 @@ import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.optimizers.Adagrad;
 import io.github.kerasdjl.optimizers.Adam;
+import io.github.kerasdjl.optimizers.AdamW;
+import io.github.kerasdjl.optimizers.Adamax;
+import io.github.kerasdjl.optimizers.LearningRateSchedule;
+import io.github.kerasdjl.optimizers.LearningRateSchedules;
+import io.github.kerasdjl.optimizers.Nadam;
 import io.github.kerasdjl.optimizers.RMSprop;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.tensorboard.TensorBoard; // TensorBoard (issue 13)
@@ -130,6 +135,163 @@ public final class Keras {
     /** Adagrad(learning_rate, initial_accumulator_value, epsilon). */
     public static Adagrad Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
         return new Adagrad(learningRate, initialAccumulatorValue, epsilon);
+    }
+
+    /** RMSprop with Keras' defaults (0.001, rho 0.9, momentum 0, epsilon 1e-7, not centered). */
+    public static RMSprop RMSprop() {
+        return new RMSprop();
+    }
+
+    /** Adagrad with Keras' defaults (0.001, initial accumulator 0.1, epsilon 1e-7). */
+    public static Adagrad Adagrad() {
+        return new Adagrad();
+    }
+
+    /** AdamW with Keras' defaults (0.001, weight_decay 0.004, 0.9, 0.999, 1e-7). */
+    public static AdamW AdamW() {
+        return new AdamW();
+    }
+
+    /** AdamW(learning_rate, weight_decay) with Keras' other defaults. */
+    public static AdamW AdamW(double learningRate, double weightDecay) {
+        return new AdamW(learningRate, weightDecay);
+    }
+
+    /** AdamW(learning_rate=schedule, weight_decay). */
+    public static AdamW AdamW(LearningRateSchedule learningRate, double weightDecay) {
+        return new AdamW(learningRate, weightDecay);
+    }
+
+    /** AdamW(learning_rate, weight_decay, beta_1, beta_2, epsilon). */
+    public static AdamW AdamW(double learningRate, double weightDecay, double beta1, double beta2, double epsilon) {
+        return new AdamW(learningRate, weightDecay, beta1, beta2, epsilon);
+    }
+
+    /** Adamax with Keras' defaults (0.001, 0.9, 0.999, 1e-7). */
+    public static Adamax Adamax() {
+        return new Adamax();
+    }
+
+    /** Adamax(learning_rate). */
+    public static Adamax Adamax(double learningRate) {
+        return new Adamax(learningRate);
+    }
+
+    /** Adamax(learning_rate, beta_1, beta_2, epsilon). */
+    public static Adamax Adamax(double learningRate, double beta1, double beta2, double epsilon) {
+        return new Adamax(learningRate, beta1, beta2, epsilon);
+    }
+
+    /** Nadam with Keras' defaults (0.001, 0.9, 0.999, 1e-7). */
+    public static Nadam Nadam() {
+        return new Nadam();
+    }
+
+    /** Nadam(learning_rate). */
+    public static Nadam Nadam(double learningRate) {
+        return new Nadam(learningRate);
+    }
+
+    /** Nadam(learning_rate, beta_1, beta_2, epsilon). */
+    public static Nadam Nadam(double learningRate, double beta1, double beta2, double epsilon) {
+        return new Nadam(learningRate, beta1, beta2, epsilon);
+    }
+
+    /** SGD(learning_rate=schedule). */
+    public static SGD SGD(LearningRateSchedule learningRate) {
+        return new SGD(learningRate);
+    }
+
+    /** SGD(learning_rate=schedule, momentum, nesterov). */
+    public static SGD SGD(LearningRateSchedule learningRate, double momentum, boolean nesterov) {
+        return new SGD(learningRate, momentum, nesterov);
+    }
+
+    /** Adam(learning_rate=schedule). */
+    public static Adam Adam(LearningRateSchedule learningRate) {
+        return new Adam(learningRate);
+    }
+
+    /** RMSprop(learning_rate=schedule). */
+    public static RMSprop RMSprop(LearningRateSchedule learningRate) {
+        return new RMSprop(learningRate);
+    }
+
+    /** Adagrad(learning_rate=schedule). */
+    public static Adagrad Adagrad(LearningRateSchedule learningRate) {
+        return new Adagrad(learningRate);
+    }
+
+    /** Adamax(learning_rate=schedule). */
+    public static Adamax Adamax(LearningRateSchedule learningRate) {
+        return new Adamax(learningRate);
+    }
+
+    /** Nadam(learning_rate=schedule). */
+    public static Nadam Nadam(LearningRateSchedule learningRate) {
+        return new Nadam(learningRate);
+    }
+
+    // Learning-rate schedules (keras.optimizers.schedules), accepted wherever a learning rate is.
+
+    /** ExponentialDecay(initial_learning_rate, decay_steps, decay_rate). */
+    public static LearningRateSchedules.ExponentialDecay ExponentialDecay(double initialLearningRate,
+            long decaySteps, double decayRate) {
+        return new LearningRateSchedules.ExponentialDecay(initialLearningRate, decaySteps, decayRate);
+    }
+
+    /** ExponentialDecay(initial_learning_rate, decay_steps, decay_rate, staircase). */
+    public static LearningRateSchedules.ExponentialDecay ExponentialDecay(double initialLearningRate,
+            long decaySteps, double decayRate, boolean staircase) {
+        return new LearningRateSchedules.ExponentialDecay(initialLearningRate, decaySteps, decayRate, staircase);
+    }
+
+    /** PiecewiseConstantDecay(boundaries, values). */
+    public static LearningRateSchedules.PiecewiseConstantDecay PiecewiseConstantDecay(long[] boundaries,
+            double[] values) {
+        return new LearningRateSchedules.PiecewiseConstantDecay(boundaries, values);
+    }
+
+    /** InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate). */
+    public static LearningRateSchedules.InverseTimeDecay InverseTimeDecay(double initialLearningRate,
+            long decaySteps, double decayRate) {
+        return new LearningRateSchedules.InverseTimeDecay(initialLearningRate, decaySteps, decayRate);
+    }
+
+    /** InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate, staircase). */
+    public static LearningRateSchedules.InverseTimeDecay InverseTimeDecay(double initialLearningRate,
+            long decaySteps, double decayRate, boolean staircase) {
+        return new LearningRateSchedules.InverseTimeDecay(initialLearningRate, decaySteps, decayRate, staircase);
+    }
+
+    /** PolynomialDecay(initial_learning_rate, decay_steps) with Keras' defaults (end 1e-4, power 1, no cycle). */
+    public static LearningRateSchedules.PolynomialDecay PolynomialDecay(double initialLearningRate, long decaySteps) {
+        return new LearningRateSchedules.PolynomialDecay(initialLearningRate, decaySteps);
+    }
+
+    /** PolynomialDecay(initial_learning_rate, decay_steps, end_learning_rate, power, cycle). */
+    public static LearningRateSchedules.PolynomialDecay PolynomialDecay(double initialLearningRate, long decaySteps,
+            double endLearningRate, double power, boolean cycle) {
+        return new LearningRateSchedules.PolynomialDecay(initialLearningRate, decaySteps, endLearningRate, power,
+                cycle);
+    }
+
+    /** CosineDecay(initial_learning_rate, decay_steps) with Keras' defaults (alpha 0, no warm-up). */
+    public static LearningRateSchedules.CosineDecay CosineDecay(double initialLearningRate, long decaySteps) {
+        return new LearningRateSchedules.CosineDecay(initialLearningRate, decaySteps);
+    }
+
+    /** CosineDecay(initial_learning_rate, decay_steps, alpha). */
+    public static LearningRateSchedules.CosineDecay CosineDecay(double initialLearningRate, long decaySteps,
+            double alpha) {
+        return new LearningRateSchedules.CosineDecay(initialLearningRate, decaySteps, alpha);
+    }
+
+    /** CosineDecay(initial_learning_rate, decay_steps, alpha, warmup_target, warmup_steps). */
+    public static LearningRateSchedules.CosineDecay CosineDecay(double initialLearningRate, long decaySteps,
+            double alpha, double warmupTarget, long warmupSteps) {
+        return new LearningRateSchedules.CosineDecay(initialLearningRate, decaySteps, alpha, warmupTarget,
+                warmupSteps);
     }
 
     /** EarlyStopping(monitor, min_delta, patience, restore_best_weights). */

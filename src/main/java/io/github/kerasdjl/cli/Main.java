@@ -10,9 +10,8 @@ import io.github.kerasdjl.callbacks.ProgressLogger;
 import io.github.kerasdjl.datasets.Dataset;
 import io.github.kerasdjl.datasets.Features;
 import io.github.kerasdjl.datasets.Playground;
-import io.github.kerasdjl.optimizers.Adam;
 import io.github.kerasdjl.optimizers.Optimizer;
-import io.github.kerasdjl.optimizers.SGD;
+import io.github.kerasdjl.optimizers.Optimizers;
 import io.github.kerasdjl.plot.Plots;
 import io.github.kerasdjl.training.FitOptions;
 import java.io.PrintStream;
@@ -46,7 +45,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs (default: ${DEFAULT-VALUE}, as the seed)")
     int epochs = 5000;
 
-    @Option(names = "--optimizer", description = "sgd, adam, rmsprop or adagrad, with --learning-rate and Keras'"
+    @Option(names = "--optimizer", description = "sgd, adam, adamw, adamax, nadam, rmsprop or adagrad, with"
+            + " --learning-rate and Keras'"
             + " other defaults (default: ${DEFAULT-VALUE})")
     String optimizer = "sgd";
 
@@ -266,12 +266,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private Optimizer optimizer() {
-        return switch (Optimizer.get(optimizer).name()) {
-            case "adam" -> new Adam(net.learningRate);
-            case "rmsprop" -> new io.github.kerasdjl.optimizers.RMSprop(net.learningRate);
-            case "adagrad" -> new io.github.kerasdjl.optimizers.Adagrad(net.learningRate);
-            default -> new SGD(net.learningRate);
-        };
+        // The named optimizer with Keras' defaults but the learning rate.
+        return Optimizers.fromConfig(Optimizers.className(Optimizer.get(optimizer)),
+                java.util.Map.of("learning_rate", net.learningRate));
     }
 
     /** A progress line (epoch, loss, metrics, elapsed, ETA) every N epochs and at the first and last. */

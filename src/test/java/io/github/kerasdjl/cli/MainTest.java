@@ -57,6 +57,19 @@ class MainTest {
         }
     }
 
+    /** Every optimizer Keras names trains from the CLI with the given rate and Keras' other defaults. */
+    @Test
+    void everyOptimizerByName() {
+        for (String[] o : new String[][] {{"adamw", "AdamW(learning_rate=0.01, beta_1=0.9, beta_2=0.999,"
+                + " epsilon=1.0E-7, weight_decay=0.004)"}, {"adamax", "Adamax(learning_rate=0.01,"},
+                {"nadam", "Nadam(learning_rate=0.01,"}, {"rmsprop", "RMSprop(learning_rate=0.01, rho=0.9"},
+                {"adagrad", "Adagrad(learning_rate=0.01, initial_accumulator_value=0.1"}}) {
+            Run r = new Run("--optimizer", o[0], "--learning-rate", "0.01", "--epochs", "2", "--samples", "40");
+            assertEquals(0, r.code, r.err);
+            assertTrue(r.out.contains("Training: 2 epochs, batch size 10, " + o[1]), r.out);
+        }
+    }
+
     /**
      * The seed program on Playground's spiral. The default run is 5000 epochs (about two minutes here); 600 epochs
      * of the same program already pass 0.90 test accuracy with the default seed, and the test checks that.
