@@ -447,6 +447,14 @@ public class Sequential implements AutoCloseable, ModelView {
         return fit(x, Tensors.column("y", y), epochs, batchSize);
     }
 
+    /**
+     * fit with one target value per row of x, with options: a model with one output, or integer class labels for
+     * {@code sparse_categorical_crossentropy}.
+     */
+    public History fit(float[][] x, float[] y, FitOptions options) {
+        return fit(x, Tensors.column("y", y), options);
+    }
+
     /** fit for a model with one input and one output (the beans): one value of x and of y per sample. */
     public History fit(float[] x, float[] y, int epochs, int batchSize) {
         return fit(Tensors.column("x", x), Tensors.column("y", y), epochs, batchSize);

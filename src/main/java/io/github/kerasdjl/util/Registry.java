@@ -20,6 +20,8 @@ public final class Registry<T> {
     private final String argument;
     private final Map<String, Supplier<? extends T>> byName = new LinkedHashMap<>();
     private final Map<String, String> canonical = new LinkedHashMap<>();
+    /** Each name as registered (Keras' class names keep their capitals in messages). */
+    private final Map<String, String> spelling = new LinkedHashMap<>();
     /** The kind of input each canonical name takes, for suggestions; null when all take the same. */
     private Function<String, String> group;
 
@@ -44,6 +46,7 @@ public final class Registry<T> {
         }
         byName.put(k, factory);
         canonical.put(k, canonicalName);
+        spelling.put(k, key);
     }
 
     /**
@@ -74,9 +77,9 @@ public final class Registry<T> {
         return byName.get(name.trim().toLowerCase(Locale.ROOT)).get();
     }
 
-    /** All accepted names, aliases included, in registration order. */
+    /** All accepted names, aliases included, in registration order, spelt as registered. */
     public List<String> names() {
-        return Collections.unmodifiableList(new ArrayList<>(byName.keySet()));
+        return Collections.unmodifiableList(new ArrayList<>(spelling.values()));
     }
 
     private void check(String name) {
@@ -113,7 +116,7 @@ public final class Registry<T> {
         for (int i = 0; i < near.size(); i++) {
             String c = near.get(i);
             s.append(i == 0 ? "" : i == near.size() - 1 ? " or " : ", ").append('\'').append(c).append("' (")
-                    .append(group.apply(canonical.get(c))).append(')');
+                    .append(group.apply(canonical.get(c.toLowerCase(Locale.ROOT)))).append(')');
         }
         return s.append('?').toString();
     }
@@ -142,7 +145,7 @@ public final class Registry<T> {
         groups.sort(java.util.Comparator.comparingInt(distanceOfGroup::get));
         List<String> result = new ArrayList<>();
         for (String g : groups) {
-            result.add(bestOfGroup.get(g));
+            result.add(spelling.get(bestOfGroup.get(g)));
         }
         return result;
     }
