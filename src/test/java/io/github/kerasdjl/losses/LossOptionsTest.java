@@ -310,6 +310,23 @@ class LossOptionsTest {
     }
 
     @Test
+    void kerassOwnLossObjectsRead() {
+        // compile_config["loss"] as Keras 3.15.1 writes it for BinaryCrossentropy(from_logits=True,
+        // label_smoothing=0.1) and for Huber(0.5) (whose delta Keras itself leaves out: it loads as 1.0 there too).
+        String bce = "{\"module\": \"keras.losses\", \"class_name\": \"BinaryCrossentropy\", \"config\": {\"name\":"
+                + " \"binary_crossentropy\", \"reduction\": \"sum_over_batch_size\", \"from_logits\": true,"
+                + " \"label_smoothing\": 0.1, \"axis\": -1}, \"registered_name\": null}";
+        io.github.kerasdjl.saving.KerasArchive.LossObject o = io.github.kerasdjl.saving.KerasArchive.parseLossObject(bce);
+        Loss loss = Losses.fromConfig(o.className(), o.config());
+        assertEquals(Map.of("from_logits", true, "label_smoothing", 0.1), loss.arguments());
+        String huber = "{\"module\": \"keras.losses\", \"class_name\": \"Huber\", \"config\": {\"name\":"
+                + " \"huber_loss\", \"reduction\": \"sum_over_batch_size\"}, \"registered_name\": null}";
+        o = io.github.kerasdjl.saving.KerasArchive.parseLossObject(huber);
+        assertEquals(1.0, ((Losses.Huber) Losses.fromConfig(o.className(), o.config())).delta());
+        assertEquals(null, io.github.kerasdjl.saving.KerasArchive.parseLossObject("mse"));
+    }
+
+    @Test
     void aLossWithArgumentsButNoKerasClassIsRefusedByName() {
         Loss custom = new Loss("my_loss") {
             @Override
