@@ -336,6 +336,41 @@ public final class Keras {
         return new TensorBoard(logDir, histogramFreq);
     }
 
+    // ---- losses (keras.losses classes with arguments) and keras.utils.to_categorical
+
+    /** Keras' BinaryCrossentropy(from_logits, label_smoothing). */
+    public static io.github.kerasdjl.losses.Losses.BinaryCrossentropy BinaryCrossentropy(boolean fromLogits,
+            double labelSmoothing) {
+        return new io.github.kerasdjl.losses.Losses.BinaryCrossentropy(fromLogits, labelSmoothing);
+    }
+
+    /** Keras' CategoricalCrossentropy(from_logits, label_smoothing). */
+    public static io.github.kerasdjl.losses.Losses.CategoricalCrossentropy CategoricalCrossentropy(
+            boolean fromLogits, double labelSmoothing) {
+        return new io.github.kerasdjl.losses.Losses.CategoricalCrossentropy(fromLogits, labelSmoothing);
+    }
+
+    /** Keras' SparseCategoricalCrossentropy(from_logits): targets are integer class indices. */
+    public static io.github.kerasdjl.losses.Losses.SparseCategoricalCrossentropy SparseCategoricalCrossentropy(
+            boolean fromLogits) {
+        return new io.github.kerasdjl.losses.Losses.SparseCategoricalCrossentropy(fromLogits);
+    }
+
+    /** Keras' Huber(delta). */
+    public static io.github.kerasdjl.losses.Losses.Huber Huber(double delta) {
+        return new io.github.kerasdjl.losses.Losses.Huber(delta);
+    }
+
+    /** Keras' keras.utils.to_categorical(labels, num_classes): one-hot rows of integer class indices. */
+    public static float[][] toCategorical(int[] labels, int numClasses) {
+        return io.github.kerasdjl.util.Labels.toCategorical(labels, numClasses);
+    }
+
+    /** to_categorical for class indices held as floats (whole numbers). */
+    public static float[][] toCategorical(float[] labels, int numClasses) {
+        return io.github.kerasdjl.util.Labels.toCategorical(labels, numClasses);
+    }
+
     /** Fit options with Keras' defaults. */
     public static FitOptions FitOptions() {
         return new FitOptions();

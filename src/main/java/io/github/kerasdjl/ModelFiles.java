@@ -70,8 +70,35 @@ final class ModelFiles {
 
     private static KerasArchive.Model description(Sequential model, WeightsFile.Contents contents) {
         return new KerasArchive.Model(model.name(), model.inputDim(), model.layers(), model.optimizer(),
-                model.loss() == null ? null : model.loss().name(), model.metrics().stream().map(Metric::name).toList(),
+                lossEntry(model.loss()), model.metrics().stream().map(Metric::name).toList(),
                 contents);
+    }
+
+    /**
+     * The compile config's loss: its Keras name, or, for a loss with arguments (from_logits, label_smoothing,
+     * delta), Keras' serialized loss object, so that it loads with them (in this library and in Keras).
+     *
+     * @throws IllegalArgumentException for a loss with arguments that Keras has no class for
+     */
+    private static String lossEntry(io.github.kerasdjl.losses.Loss loss) {
+        if (loss == null) {
+            return null;
+        }
+        if (loss.arguments().isEmpty()) {
+            return loss.name();
+        }
+        if (loss.className() == null) {
+            throw new IllegalArgumentException("Invalid value for argument `loss`: " + loss + " cannot be saved: it"
+                    + " has arguments " + loss.arguments() + " but no Keras class to record them under.");
+        }
+        return KerasArchive.lossObject(loss.className(), io.github.kerasdjl.losses.Losses.config(loss));
+    }
+
+    /** The loss a compile config's entry names or describes (see {@link #lossEntry}). */
+    private static io.github.kerasdjl.losses.Loss loss(String entry) {
+        KerasArchive.LossObject o = KerasArchive.parseLossObject(entry);
+        return o == null ? io.github.kerasdjl.losses.Loss.get(entry)
+                : io.github.kerasdjl.losses.Losses.fromConfig(o.className(), o.config());
     }
 
     /** The model in a {@code .keras} file or a DJL-format folder (see {@link Keras#loadModel}). */
@@ -135,7 +162,11 @@ final class ModelFiles {
             }
             model.build(saved.inputDim());
             if (saved.optimizer() != null) {
-                model.compile(saved.optimizer(), saved.loss(), saved.metrics().toArray(new String[0]));
+                List<Metric> metrics = new ArrayList<>();
+                for (String m : saved.metrics()) {
+                    metrics.add(Metric.get(m));
+                }
+                model.compile(saved.optimizer(), loss(saved.loss()), metrics.toArray(new Metric[0]));
             }
             return model;
         } catch (RuntimeException e) {

@@ -447,6 +447,14 @@ public class Sequential implements AutoCloseable, ModelView {
         return fit(x, Tensors.column("y", y), epochs, batchSize);
     }
 
+    /**
+     * fit with one target value per row of x, with options: a model with one output, or integer class labels for
+     * {@code sparse_categorical_crossentropy}.
+     */
+    public History fit(float[][] x, float[] y, FitOptions options) {
+        return fit(x, Tensors.column("y", y), options);
+    }
+
     /** fit for a model with one input and one output (the beans): one value of x and of y per sample. */
     public History fit(float[] x, float[] y, int epochs, int batchSize) {
         return fit(Tensors.column("x", x), Tensors.column("y", y), epochs, batchSize);
@@ -860,11 +868,25 @@ public class Sequential implements AutoCloseable, ModelView {
         }
         checkInputWidth(xName, xWidth);
         int outputs = outputDim();
-        if (yWidth != outputs) {
+        // The loss says how wide a target is: as wide as the output, or one class index (the sparse loss).
+        int expected = loss == null ? outputs : loss.targetWidth(outputs);
+        if (yWidth != expected) {
             Layer last = layers.get(layers.size() - 1);
+            String hint = "";
+            if (expected != outputs) {
+                hint = " The loss '" + loss.name() + "' takes " + expected + " value(s) per row (a class index),"
+                        + (yWidth == outputs ? " not one-hot rows: for one-hot rows use categorical_crossentropy."
+                                : " whatever the width of the output.");
+            } else if (yWidth == 1 && outputs > 1 && loss != null && loss.name().equals("categorical_crossentropy")) {
+                hint = " For integer class labels use sparse_categorical_crossentropy, or one-hot rows from"
+                        + " Keras.toCategorical(labels, " + outputs + ").";
+            }
             throw new IllegalArgumentException("Invalid value for argument `" + yName + "`: rows of " + yWidth
                     + " value(s), but the last layer '" + last.getName() + "' has " + outputs + " unit(s)."
-                    + " Expected " + outputs + " value(s) per row.");
+                    + " Expected " + expected + " value(s) per row." + hint);
+        }
+        if (loss != null) {
+            loss.checkTargets(yName, y, outputs);
         }
     }
 

@@ -21,6 +21,10 @@ public final class ReferenceModels {
         if (model.loss() == null) {
             throw new IllegalStateException("Compile the model first: the reference needs its loss");
         }
+        if (!model.loss().arguments().isEmpty()) {
+            throw new IllegalArgumentException("The reference derives losses with Keras' default arguments only, not "
+                    + model.loss() + ".");
+        }
         List<ReferenceMlp.DenseLayer> copy = new ArrayList<>();
         for (Layer l : model.layers()) {
             if (!(l instanceof Dense d)) {

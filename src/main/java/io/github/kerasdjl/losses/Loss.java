@@ -2,6 +2,7 @@ package io.github.kerasdjl.losses;
 
 import ai.djl.ndarray.NDArray;
 import io.github.kerasdjl.activations.Activation;
+import java.util.Map;
 
 /**
  * A loss as Keras computes it: a value per sample, then the mean over the batch ("sum_over_batch_size").
@@ -73,6 +74,38 @@ public abstract class Loss {
         return outputUnits;
     }
 
+    /**
+     * Checks a fit's or evaluate's targets before anything is built or trained, for a model with
+     * {@code outputUnits} outputs; {@code argument} names them in the error. Nothing by default: the model has
+     * already checked their shape against {@link #targetWidth}. The sparse loss checks that each is a class index.
+     *
+     * @throws IllegalArgumentException naming the row, the value and what is valid
+     */
+    public void checkTargets(String argument, float[][] y, int outputUnits) {
+    }
+
+    /** Whether this loss reads the model's outputs as logits (Keras' {@code from_logits=True}). */
+    public boolean fromLogits() {
+        return false;
+    }
+
+    /**
+     * Keras' class name of this loss (e.g. {@code "Huber"}), under which a {@code .keras} file records a loss with
+     * {@link #arguments}; null for a loss Keras has no class for (a custom one), which is saved by its name alone.
+     */
+    public String className() {
+        return null;
+    }
+
+    /**
+     * The arguments of this loss that differ from Keras' defaults, by Keras' config keys (e.g.
+     * {@code from_logits -> true}, {@code delta -> 0.5}): empty when the name alone says what the loss is.
+     * Values are Boolean or Double.
+     */
+    public Map<String, Object> arguments() {
+        return Map.of();
+    }
+
     /** Whether this loss treats each output as an independent probability (Keras' binary rule for accuracy). */
     public boolean isBinary() {
         return false;
@@ -80,7 +113,8 @@ public abstract class Loss {
 
     @Override
     public String toString() {
-        return name;
+        Map<String, Object> args = arguments();
+        return args.isEmpty() ? name : name + args;
     }
 
     /** Looks a loss up by its Keras name or alias ({@code "mse"}, {@code "binary_crossentropy"}, ...). */

@@ -96,7 +96,8 @@ public final class KerasArchive {
      * @param inputDim the input width
      * @param layers the layers, configured, not built
      * @param optimizer the compiled optimizer, or null when the model was not compiled
-     * @param loss the loss's Keras name, or null
+     * @param loss the loss's Keras name; or, for a loss with arguments (from_logits, delta, ...), Keras' serialized
+     *     loss object as JSON text ({@link #lossObject} makes it, {@link #parseLossObject} reads it); or null
      * @param metrics the metrics' names
      * @param weights the layers' weights and the optimizer's state
      */
@@ -224,6 +225,60 @@ public final class KerasArchive {
         return m;
     }
 
+    /** A loss object as a {@code .keras} file records it: Keras' class name and its config. */
+    public record LossObject(String className, Map<String, Object> config) {
+    }
+
+    /**
+     * The loss entry of {@link Model#loss} for a loss with arguments: Keras' serialized {@code keras.losses} object
+     * ({@code {"module": "keras.losses", "class_name": .., "config": {..}, "registered_name": null}}) as JSON text.
+     *
+     * @param config Keras' config keys to Boolean, Number, String or null values
+     */
+    public static String lossObject(String className, Map<String, Object> config) {
+        JsonObject c = new JsonObject();
+        for (Map.Entry<String, Object> e : config.entrySet()) {
+            Object v = e.getValue();
+            if (v == null) {
+                c.add(e.getKey(), JsonNull.INSTANCE);
+            } else if (v instanceof Boolean b) {
+                c.addProperty(e.getKey(), b);
+            } else if (v instanceof Number n) {
+                c.addProperty(e.getKey(), n);
+            } else {
+                c.addProperty(e.getKey(), v.toString());
+            }
+        }
+        return object("keras.losses", className, c).toString();
+    }
+
+    /**
+     * The class name and config of a loss entry that {@link #lossObject} made or a Keras file holds; null when the
+     * entry is a name. Numbers come back as Double, true/false as Boolean.
+     */
+    public static LossObject parseLossObject(String loss) {
+        if (loss == null || !loss.startsWith("{")) {
+            return null;
+        }
+        JsonObject o = JsonParser.parseString(loss).getAsJsonObject();
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("config").entrySet()) {
+            JsonElement v = e.getValue();
+            if (v.isJsonNull()) {
+                config.put(e.getKey(), null);
+            } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean()) {
+                config.put(e.getKey(), v.getAsBoolean());
+            } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
+                config.put(e.getKey(), v.getAsDouble());
+            } else if (v.isJsonPrimitive()) {
+                config.put(e.getKey(), v.getAsString());
+            } else {
+                config.put(e.getKey(), v.toString());
+            }
+        }
+        return new LossObject(o.get("class_name").getAsString(), config);
+    }
+
     private static JsonObject object(String module, String className, JsonObject config) {
         JsonObject o = new JsonObject();
         o.addProperty("module", module);
@@ -287,7 +342,8 @@ public final class KerasArchive {
         if (model.optimizer() != null) {
             JsonObject compile = new JsonObject();
             compile.add("optimizer", optimizer(model.optimizer()));
-            compile.addProperty("loss", model.loss());
+            compile.add("loss", model.loss() == null ? JsonNull.INSTANCE : model.loss().startsWith("{")
+                    ? JsonParser.parseString(model.loss()) : new com.google.gson.JsonPrimitive(model.loss()));
             compile.add("loss_weights", JsonNull.INSTANCE);
             JsonArray metrics = new JsonArray();
             model.metrics().forEach(metrics::add);
@@ -380,10 +436,17 @@ public final class KerasArchive {
                         "the optimizer", source, unknown);
             }
             optimizer = optimizer(compile.get("optimizer"), source);
-            loss = compile.get("loss").isJsonPrimitive() ? compile.get("loss").getAsString() : null;
+            JsonElement l = compile.get("loss");
+            loss = l != null && l.isJsonPrimitive() ? l.getAsString() : null;
+            if (l != null && l.isJsonObject() && l.getAsJsonObject().has("class_name")
+                    && l.getAsJsonObject().get("config") != null && l.getAsJsonObject().get("config").isJsonObject()
+                    && (!l.getAsJsonObject().has("module") || "keras.losses".equals(
+                            l.getAsJsonObject().get("module").getAsString()))) {
+                loss = l.toString(); // a Keras loss object with its arguments: the model's compile reads it
+            }
             if (loss == null) {
-                throw new IllegalArgumentException("The loss in " + source + " (" + compile.get("loss") + ") is"
-                        + " not supported; give it by name (e.g. \"mse\").");
+                throw new IllegalArgumentException("The loss in " + source + " (" + l + ") is"
+                        + " not supported; give it by name (e.g. \"mse\") or as a keras.losses object.");
             }
             metrics = new ArrayList<>();
             if (compile.has("metrics") && compile.get("metrics").isJsonArray()) {

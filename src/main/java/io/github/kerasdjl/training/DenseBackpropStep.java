@@ -49,6 +49,8 @@ final class DenseBackpropStep implements TrainingStep {
     private final Optimizer optimizer;
     private final Constants constants;
     private final int outputs;
+    /** The width of a row of targets: {@code loss.targetWidth(outputs)}. */
+    private final int targetWidth;
     /** The learning rate folded into the output delta (plain SGD), 1 otherwise; follows the optimizer's. */
     private double rate;
     /** The output delta's constant factor by batch size, made on first use. */
@@ -92,6 +94,7 @@ final class DenseBackpropStep implements TrainingStep {
         this.optimizer = optimizer;
         this.constants = constants;
         this.outputs = network.outputDim();
+        this.targetWidth = loss.targetWidth(outputs);
         double stepRate = optimizer.plainStepRate();
         this.rate = Double.isNaN(stepRate) ? 1.0 : stepRate;
     }
@@ -136,7 +139,8 @@ final class DenseBackpropStep implements TrainingStep {
         } else {
             optimizer.apply(variables, engineLayout(gradients));
         }
-        float[] expected = Arrays.copyOfRange(targets, start * outputs, end * outputs);
+        // Targets are as wide as the loss says: one class index per row for the sparse loss.
+        float[] expected = Arrays.copyOfRange(targets, start * targetWidth, end * targetWidth);
         double sum = loss.hostSum(expected, predicted, count, outputs);
         return new Result(sum / count, predicted);
     }

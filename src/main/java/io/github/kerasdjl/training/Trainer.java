@@ -225,6 +225,20 @@ public final class Trainer {
                     + " so nothing is learnt. Use binary_crossentropy with a sigmoid output, or a softmax output of"
                     + " two units with one-hot labels.");
         }
+        // [losses] Keras' warning (its TensorFlow backend's _get_logits) for from_logits=True on an output that a
+        // sigmoid or softmax already turned into probabilities: the loss applies a second one.
+        if (loss.fromLogits() && network.layers().get(network.layers().size() - 1)
+                instanceof io.github.kerasdjl.layers.Dense last) {
+            io.github.kerasdjl.activations.Activation a = last.activation();
+            if (a == io.github.kerasdjl.activations.Activation.SIGMOID
+                    || a == io.github.kerasdjl.activations.Activation.SOFTMAX) {
+                LOG.warn("\"`{}` received `from_logits=True`, but the `output` argument was produced by a {}"
+                        + " activation and thus does not represent logits. Was this intended?\" (layer '{}': use a"
+                        + " linear output with from_logits=True, or from_logits=False with {}.)", name,
+                        a == io.github.kerasdjl.activations.Activation.SIGMOID ? "Sigmoid" : "Softmax",
+                        last.getName(), a.kerasName());
+            }
+        }
         if (name.equals("binary_crossentropy")) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;

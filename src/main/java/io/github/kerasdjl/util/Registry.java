@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,10 @@ public final class Registry<T> {
     private final String argument;
     private final Map<String, Supplier<? extends T>> byName = new LinkedHashMap<>();
     private final Map<String, String> canonical = new LinkedHashMap<>();
+    /** Each name as registered (Keras' class names keep their capitals in messages). */
+    private final Map<String, String> spelling = new LinkedHashMap<>();
+    /** The kind of input each canonical name takes, for suggestions; null when all take the same. */
+    private Function<String, String> group;
 
     /** @param argument the argument name used in error messages, e.g. {@code "activation"} */
     public Registry(String argument) {
@@ -41,6 +46,18 @@ public final class Registry<T> {
         }
         byName.put(k, factory);
         canonical.put(k, canonicalName);
+        spelling.put(k, key);
+    }
+
+    /**
+     * Tells the suggestion for a misspelt name that the names fall into groups that take different inputs
+     * ({@code group} gives a canonical name's group, in words, e.g. "integer class labels"), so that it never
+     * points at one name alone when a name of another group is as plausible: when names of several groups are
+     * near, it names the nearest of each group with its group's words, nearest first.
+     */
+    public Registry<T> groupSuggestions(Function<String, String> group) {
+        this.group = group;
+        return this;
     }
 
     /** Whether {@code name} (or an alias) is registered. */
@@ -60,9 +77,9 @@ public final class Registry<T> {
         return byName.get(name.trim().toLowerCase(Locale.ROOT)).get();
     }
 
-    /** All accepted names, aliases included, in registration order. */
+    /** All accepted names, aliases included, in registration order, spelt as registered. */
     public List<String> names() {
-        return Collections.unmodifiableList(new ArrayList<>(byName.keySet()));
+        return Collections.unmodifiableList(new ArrayList<>(spelling.values()));
     }
 
     private void check(String name) {
@@ -71,28 +88,66 @@ public final class Registry<T> {
                     "Invalid value for argument `" + argument + "`: null. Valid values: " + names());
         }
         if (!contains(name)) {
-            String closest = closest(name);
             throw new IllegalArgumentException(
-                    "Invalid value for argument `" + argument + "`: '" + name + "'."
-                            + (closest == null ? "" : " Did you mean '" + closest + "'?")
+                    "Invalid value for argument `" + argument + "`: '" + name + "'." + suggestion(name)
                             + " Valid values: " + names());
         }
     }
 
     /** The registered name nearest to {@code name} by edit distance, or null when none is near. */
     String closest(String name) {
+        List<String> near = nearest(name);
+        return near.isEmpty() ? null : near.get(0);
+    }
+
+    /**
+     * " Did you mean 'x'?" for the nearest name; with groups, when names of several groups are near, " Did you
+     * mean 'x' (its group) or 'y' (its group)?"; empty when none is near.
+     */
+    String suggestion(String name) {
+        List<String> near = nearest(name);
+        if (near.isEmpty()) {
+            return "";
+        }
+        if (near.size() == 1) {
+            return " Did you mean '" + near.get(0) + "'?";
+        }
+        StringBuilder s = new StringBuilder(" Did you mean ");
+        for (int i = 0; i < near.size(); i++) {
+            String c = near.get(i);
+            s.append(i == 0 ? "" : i == near.size() - 1 ? " or " : ", ").append('\'').append(c).append("' (")
+                    .append(group.apply(canonical.get(c.toLowerCase(Locale.ROOT)))).append(')');
+        }
+        return s.append('?').toString();
+    }
+
+    /**
+     * The near names, nearest first: the nearest one, or with groups the nearest of each group that has a near
+     * name. A name farther away than half the word is noise, not help.
+     */
+    private List<String> nearest(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        Map<String, String> bestOfGroup = new LinkedHashMap<>();
+        Map<String, Integer> distanceOfGroup = new LinkedHashMap<>();
         for (String candidate : byName.keySet()) {
             int d = editDistance(n, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
+            if (d > Math.max(2, candidate.length() / 2)) {
+                continue;
+            }
+            String g = group == null ? "" : group.apply(canonical.get(candidate));
+            Integer best = distanceOfGroup.get(g);
+            if (best == null || d < best) {
+                distanceOfGroup.put(g, d);
+                bestOfGroup.put(g, candidate);
             }
         }
-        // A suggestion farther away than half the word is noise, not help.
-        return best != null && bestDistance <= Math.max(2, best.length() / 2) ? best : null;
+        List<String> groups = new ArrayList<>(bestOfGroup.keySet());
+        groups.sort(java.util.Comparator.comparingInt(distanceOfGroup::get));
+        List<String> result = new ArrayList<>();
+        for (String g : groups) {
+            result.add(spelling.get(bestOfGroup.get(g)));
+        }
+        return result;
     }
 
     static int editDistance(String a, String b) {
