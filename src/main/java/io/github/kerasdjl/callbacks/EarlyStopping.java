@@ -119,7 +119,7 @@ public final class EarlyStopping implements Callback {
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         monitor.resolve(logs.keySet());
         Double current = monitor.value(logs, LOG, "Early stopping conditioned on metric `" + monitor.key()
-                + "` which is not available.");
+                + "` which is not available.", "");
         if (current == null || epoch < startFromEpoch) {
             return;
         }

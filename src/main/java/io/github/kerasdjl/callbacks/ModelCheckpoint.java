@@ -103,7 +103,7 @@ public final class ModelCheckpoint implements Callback {
         monitorRule.resolve(logs.keySet());
         Double loss = logs.get("loss");
         Double current = saveBestOnly ? monitorRule.value(logs, LOG, "Can save best model only with " + monitor
-                + " available.") : logs.get(monitor);
+                + " available.", ".") : logs.get(monitor);
         if (loss != null && !Double.isFinite(loss) || saveBestOnly && current != null && !Double.isFinite(current)) {
             skippedNonFinite++;
             return; // a diverged epoch never replaces a checkpoint

@@ -104,14 +104,15 @@ final class Monitor {
     }
 
     /**
-     * The monitored value of the logs, or null (after one warning per fit naming the monitor and the keys there
-     * are, in Keras' words {@code message}) when they do not hold it.
+     * The monitored value of the logs, or null (after one warning per fit, in Keras' words: {@code message}, then
+     * {@code Available metrics are: } and the keys there are, comma-separated, then {@code end}) when they do not
+     * hold it.
      */
-    Double value(Map<String, Double> logs, Logger log, String message) {
+    Double value(Map<String, Double> logs, Logger log, String message, String end) {
         Double value = logs.get(monitor);
         if (value == null && !warned) {
             warned = true;
-            log.warn("{} Available metrics are: {}.", message, String.join(",", logs.keySet()));
+            log.warn("{} Available metrics are: {}{}", message, String.join(",", logs.keySet()), end);
         }
         return value;
     }

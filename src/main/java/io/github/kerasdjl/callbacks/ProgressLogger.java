@@ -3,7 +3,7 @@ package io.github.kerasdjl.callbacks;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.DoubleSupplier;
 
 /**
  * Keras' {@code verbose} (keras/src/callbacks/progbar_logger.py and keras/src/utils/progbar.py). 1 is Keras'
@@ -19,23 +19,23 @@ import java.util.function.LongSupplier;
  */
 public final class ProgressLogger implements Callback {
 
-    private static final long INTERVAL_NANOS = 50_000_000L;
-    private static final long SPARSE_NANOS = 30_000_000_000L;
+    private static final double INTERVAL_SECONDS = 0.05;
+    private static final double SPARSE_SECONDS = 30;
     private static final int BAR_WIDTH = 20;
 
     private final int verbose;
     private final PrintStream out;
     private final boolean terminal;
-    private final LongSupplier clock;
+    private final DoubleSupplier clock;
     private int epochs;
     private int steps;
     private int firstEpoch = -1;
-    private long start;
+    private double start;
     private boolean printing;
     // the bar of the current epoch (Keras' Progbar)
-    private long epochStart;
-    private long lastUpdate;
-    private long afterFirstStep = -1;
+    private double epochStart;
+    private double lastUpdate;
+    private double afterFirstStep = Double.NaN;
     private int prevWidth;
     private int currentEpoch;
     private boolean headerPrinted;
@@ -51,11 +51,11 @@ public final class ProgressLogger implements Callback {
      * @param terminal whether {@code out} is a terminal that understands a carriage return
      */
     public ProgressLogger(int verbose, PrintStream out, boolean terminal) {
-        this(verbose, out, terminal, System::nanoTime);
+        this(verbose, out, terminal, () -> System.nanoTime() / 1e9);
     }
 
-    /** As {@link #ProgressLogger(int, PrintStream, boolean)}, with the clock (nanoseconds) it reads. */
-    public ProgressLogger(int verbose, PrintStream out, boolean terminal, LongSupplier clock) {
+    /** As {@link #ProgressLogger(int, PrintStream, boolean)}, with the clock it reads (seconds, as Python's time.time()). */
+    public ProgressLogger(int verbose, PrintStream out, boolean terminal, DoubleSupplier clock) {
         if (verbose < 1 || verbose > 2) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `verbose`: " + verbose + ". Expected 1 or 2 (0 is silent: no logger).");
@@ -74,7 +74,7 @@ public final class ProgressLogger implements Callback {
     public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
         this.epochs = epochs;
         this.steps = stepsPerEpoch;
-        this.start = clock.getAsLong();
+        this.start = clock.getAsDouble();
         this.firstEpoch = -1;
     }
 
@@ -86,9 +86,9 @@ public final class ProgressLogger implements Callback {
         if (verbose != 1) {
             return;
         }
-        epochStart = clock.getAsLong();
-        lastUpdate = terminal ? Long.MIN_VALUE / 2 : epochStart;
-        afterFirstStep = -1;
+        epochStart = clock.getAsDouble();
+        lastUpdate = terminal ? Double.NEGATIVE_INFINITY : epochStart;
+        afterFirstStep = Double.NaN;
         prevWidth = 0;
         currentEpoch = epoch;
         headerPrinted = false;
@@ -115,9 +115,8 @@ public final class ProgressLogger implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        long now = clock.getAsLong();
         if (verbose == 2) {
-            out.println(line(epoch, logs, now));
+            out.println(line(epoch, logs, clock.getAsDouble()));
         } else if (printing || headerPrinted) {
             update(steps, logs, true);
         }
@@ -125,9 +124,9 @@ public final class ProgressLogger implements Callback {
 
     /** Keras' Progbar.update for a count of steps done; a final update ends the line. */
     private void update(int current, Map<String, Double> logs, boolean finalize) {
-        long now = clock.getAsLong();
+        double now = clock.getAsDouble();
         double perStep = stepDuration(current, now);
-        long interval = terminal ? INTERVAL_NANOS : SPARSE_NANOS;
+        double interval = terminal ? INTERVAL_SECONDS : SPARSE_SECONDS;
         if (!finalize && now - lastUpdate < interval) {
             return;
         }
@@ -153,7 +152,7 @@ public final class ProgressLogger implements Callback {
         if (steps > 0 && !finalize) {
             info.append(eta(perStep * (steps - current)));
         } else {
-            info.append(String.format(Locale.ROOT, "%.0fs", Math.rint((now - epochStart) / 1e9)));
+            info.append(String.format(Locale.ROOT, "%.0fs", Math.rint(now - epochStart)));
         }
         info.append(reset).append(formatTime(perStep));
         for (Map.Entry<String, Double> e : logs.entrySet()) {
@@ -177,12 +176,12 @@ public final class ProgressLogger implements Callback {
     }
 
     /** Keras' estimate of a step's duration in seconds: from the end of the first step on, once there is one. */
-    private double stepDuration(int current, long now) {
+    private double stepDuration(int current, double now) {
         if (current <= 0) {
             return 0;
         }
-        double perStep = afterFirstStep >= 0 && current > 1 ? (now - afterFirstStep) / 1e9 / (current - 1)
-                : (now - epochStart) / 1e9 / current;
+        double perStep = !Double.isNaN(afterFirstStep) && current > 1 ? (now - afterFirstStep) / (current - 1)
+                : (now - epochStart) / current;
         if (current == 1) {
             afterFirstStep = now;
         }
@@ -235,13 +234,13 @@ public final class ProgressLogger implements Callback {
     public void onTrainEnd(Map<String, Double> logs) {
     }
 
-    private String line(int epoch, Map<String, Double> logs, long now) {
+    private String line(int epoch, Map<String, Double> logs, double now) {
         StringBuilder b = new StringBuilder();
         b.append("Epoch ").append(epoch + 1).append('/').append(epochs);
         for (Map.Entry<String, Double> e : logs.entrySet()) {
             b.append(" - ").append(e.getKey()).append(": ").append(format(e.getValue()));
         }
-        double elapsed = (now - start) / 1e9;
+        double elapsed = now - start;
         int done = epoch + 1 - Math.max(0, firstEpoch);
         int left = epochs - epoch - 1;
         b.append(" - elapsed ").append(formatSeconds(elapsed));

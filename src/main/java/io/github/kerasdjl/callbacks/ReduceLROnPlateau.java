@@ -110,7 +110,7 @@ public final class ReduceLROnPlateau implements Callback {
         monitor.resolve(logs.keySet());
         logs.put("learning_rate", (double) (float) model.learningRate());
         Double current = monitor.value(logs, LOG, "Learning rate reduction is conditioned on metric `"
-                + monitor.key() + "` which is not available.");
+                + monitor.key() + "` which is not available.", ".");
         if (current == null) {
             return;
         }
