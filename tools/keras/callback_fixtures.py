@@ -54,6 +54,7 @@ CASES = [
     ("scheduler", 0.5, 6, True, lambda: [keras.callbacks.LearningRateScheduler(halve_after_two, verbose=1)]),
     ("plateau", 0.5, 25, True, lambda: [keras.callbacks.ReduceLROnPlateau(
         monitor="val_loss", factor=0.5, patience=2, verbose=1, min_delta=0.04, cooldown=1, min_lr=0.1)]),
+    ("plateau_defaults", 1e-6, 13, True, lambda: [keras.callbacks.ReduceLROnPlateau(verbose=1)]),
     ("plateau_max", 0.5, 8, False, lambda: [keras.callbacks.ReduceLROnPlateau(
         monitor="accuracy", factor=0.2, patience=1, verbose=1, mode="max")]),
     ("stop_min", 0.5, 30, True, lambda: [keras.callbacks.EarlyStopping(

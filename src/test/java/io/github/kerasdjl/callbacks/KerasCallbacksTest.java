@@ -219,6 +219,23 @@ class KerasCallbacksTest {
                 out -> new Callback[] {new ReduceLROnPlateau("val_loss", 0.5, 2, 1, "auto", 0.04, 1, 0.1, out)}));
     }
 
+    /** Keras' defaults (val_loss, factor 0.1, patience 10, min_delta 1e-4), verbose 1. */
+    @Test
+    void reduceLROnPlateauWithKerasDefaults() {
+        assertMatches(kase("plateau_defaults"), run(kase("plateau_defaults"), out -> new Callback[] {
+            new ReduceLROnPlateau("val_loss", 0.1, 10, 1, "auto", 1e-4, 0, 0.0, out)}));
+    }
+
+    /** The facade's default ReduceLROnPlateau() is Keras' (its rates as in the case above). */
+    @Test
+    void reduceLROnPlateauWithTheDefaultConstructor() {
+        Case c = kase("plateau_defaults");
+        Run r = run(c, out -> new Callback[] {io.github.kerasdjl.Keras.ReduceLROnPlateau()});
+        assertEquals(c.epochsRun, r.history().epochs());
+        assertEquals(java.util.Arrays.stream(c.logs.get("learning_rate")).boxed().toList(),
+                r.history().get("learning_rate"));
+    }
+
     @Test
     void reduceLROnPlateauInModeMax() {
         assertMatches(kase("plateau_max"), run(kase("plateau_max"),
