@@ -371,6 +371,62 @@ public final class Keras {
         return io.github.kerasdjl.util.Labels.toCategorical(labels, numClasses);
     }
 
+    // Callbacks (issue 13): LearningRateScheduler, ReduceLROnPlateau, CSVLogger, LambdaCallback, EarlyStopping's
+    // fuller form.
+
+    /** EarlyStopping(monitor, min_delta, patience, verbose, mode, baseline, restore_best_weights, start_from_epoch). */
+    public static EarlyStopping EarlyStopping(String monitor, double minDelta, int patience, int verbose, String mode,
+            Double baseline, boolean restoreBestWeights, int startFromEpoch) {
+        return new EarlyStopping(monitor, minDelta, patience, verbose, mode, baseline, restoreBestWeights,
+                startFromEpoch);
+    }
+
+    /** LearningRateScheduler(schedule): {@code (epoch, lr) -> lr} sets the rate before each epoch. */
+    public static io.github.kerasdjl.callbacks.LearningRateScheduler LearningRateScheduler(
+            io.github.kerasdjl.callbacks.LearningRateScheduler.Schedule schedule) {
+        return new io.github.kerasdjl.callbacks.LearningRateScheduler(schedule);
+    }
+
+    /** LearningRateScheduler(schedule, verbose). */
+    public static io.github.kerasdjl.callbacks.LearningRateScheduler LearningRateScheduler(
+            io.github.kerasdjl.callbacks.LearningRateScheduler.Schedule schedule, int verbose) {
+        return new io.github.kerasdjl.callbacks.LearningRateScheduler(schedule, verbose);
+    }
+
+    /** ReduceLROnPlateau() with Keras' defaults (val_loss, factor 0.1, patience 10, min_delta 1e-4). */
+    public static io.github.kerasdjl.callbacks.ReduceLROnPlateau ReduceLROnPlateau() {
+        return new io.github.kerasdjl.callbacks.ReduceLROnPlateau();
+    }
+
+    /** ReduceLROnPlateau(monitor, factor, patience). */
+    public static io.github.kerasdjl.callbacks.ReduceLROnPlateau ReduceLROnPlateau(String monitor, double factor,
+            int patience) {
+        return new io.github.kerasdjl.callbacks.ReduceLROnPlateau(monitor, factor, patience);
+    }
+
+    /** ReduceLROnPlateau(monitor, factor, patience, verbose, mode, min_delta, cooldown, min_lr). */
+    public static io.github.kerasdjl.callbacks.ReduceLROnPlateau ReduceLROnPlateau(String monitor, double factor,
+            int patience, int verbose, String mode, double minDelta, int cooldown, double minLr) {
+        return new io.github.kerasdjl.callbacks.ReduceLROnPlateau(monitor, factor, patience, verbose, mode, minDelta,
+                cooldown, minLr);
+    }
+
+    /** CSVLogger(filename): one row per epoch, separator ",", overwriting. */
+    public static io.github.kerasdjl.callbacks.CSVLogger CSVLogger(String filename) {
+        return new io.github.kerasdjl.callbacks.CSVLogger(filename);
+    }
+
+    /** CSVLogger(filename, separator, append). */
+    public static io.github.kerasdjl.callbacks.CSVLogger CSVLogger(String filename, String separator,
+            boolean append) {
+        return new io.github.kerasdjl.callbacks.CSVLogger(filename, separator, append);
+    }
+
+    /** LambdaCallback(): give its hooks with onEpochEnd(...), onBatchEnd(...) and so on. */
+    public static io.github.kerasdjl.callbacks.LambdaCallback LambdaCallback() {
+        return new io.github.kerasdjl.callbacks.LambdaCallback();
+    }
+
     /** Fit options with Keras' defaults. */
     public static FitOptions FitOptions() {
         return new FitOptions();

@@ -239,12 +239,13 @@ class BadInputTest {
         b.close();
     }
 
-    /** A callback's bad argument is found before anything is built or trained, not after the first epoch. */
+    /**
+     * A callback's bad argument is found before anything is built or trained, not after the first epoch (Keras
+     * raises there for a monitor whose direction it cannot tell in mode auto; a key the logs lack, such as val_loss
+     * without validation data, is a warning, as Keras: KerasCallbacksTest).
+     */
     @Test
     void earlyStoppingOnAKeyTheLogsWillNotHave() {
-        assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().epochs(3).verbose(0)
-                .callbacks(Keras.EarlyStopping("val_loss", 0, 1, false))), "`monitor`", "'val_loss'",
-                "[loss, accuracy]", "val_ keys need validation data");
         assertRejectedUntouched(m -> m.fit(X, Y, new FitOptions().epochs(3).verbose(0).validationSplit(0.34)
                 .callbacks(Keras.EarlyStopping("val_acc", 0, 1, false))), "'val_acc'",
                 "[loss, accuracy, val_loss, val_accuracy]");

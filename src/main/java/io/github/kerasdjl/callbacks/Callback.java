@@ -12,7 +12,9 @@ public interface Callback {
     /**
      * Before anything trains (before the optimizer's state is made and the first step), with the keys the epoch
      * logs will hold ({@code loss}, the metrics, and their {@code val_} forms with validation data): a callback
-     * that needs a key checks it here and throws, so that a bad argument changes nothing.
+     * checks here what Keras would fail on later (a monitor whose direction cannot be known in mode auto, a file
+     * that cannot be written) and throws, so that a bad argument changes nothing. A monitored key that the logs will
+     * lack is not an error: as Keras, the callback warns once and goes on.
      */
     default void checkLogKeys(java.util.Set<String> epochLogKeys) {
     }
@@ -33,6 +35,10 @@ public interface Callback {
 
     /** Before an epoch (counting from 0). */
     default void onEpochBegin(int epoch) {
+    }
+
+    /** Before a training batch of an epoch (counting from 0), Keras' {@code on_train_batch_begin}. */
+    default void onBatchBegin(int batch) {
     }
 
     /** After a training batch of an epoch, with the epoch's running means. */

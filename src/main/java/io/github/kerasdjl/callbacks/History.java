@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * What {@code fit} returns, as Keras' History: a callback that records, at the end of each epoch, the loss and each
- * metric by name. {@code fit} always adds one, first, and returns it.
+ * metric by name. {@code fit} always adds one, after the callbacks it is given (as Keras: so it records what they put
+ * into the logs, such as {@code learning_rate}), and returns it.
  */
 public final class History implements Callback {
 

@@ -17,15 +17,17 @@ import java.util.regex.Pattern;
  */
 public final class ModelCheckpoint implements Callback {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelCheckpoint.class);
+
     private static final Pattern FIELD = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
 
     private final String filepath;
     private final String monitor;
-    private final boolean maximize;
+    private final Monitor monitorRule;
     private final boolean saveBestOnly;
     private final boolean saveWeightsOnly;
     private ModelView model;
-    private double best;
+    private Double best;
     private int saves;
     private int skippedNonFinite;
 
@@ -37,7 +39,8 @@ public final class ModelCheckpoint implements Callback {
     /**
      * @param filepath where to save, ending in {@code .keras} (or {@code .weights.h5} with {@code saveWeightsOnly})
      * @param monitor the log key compared for {@code saveBestOnly}
-     * @param mode {@code "min"}, {@code "max"} or {@code "auto"} (max for keys with "acc", min otherwise)
+     * @param mode {@code "min"}, {@code "max"} or {@code "auto"} (min for the loss, else the direction of Keras'
+     *     metric of that name)
      * @param saveBestOnly save only when the monitored value improves
      * @param saveWeightsOnly save the weights (a {@code .weights.h5} file) instead of the whole model
      */
@@ -52,15 +55,7 @@ public final class ModelCheckpoint implements Callback {
             throw new IllegalArgumentException("Invalid value for argument `filepath`: '" + filepath + "'. With"
                     + " save_weights_only=" + saveWeightsOnly + " the file name must end in `" + suffix + "`.");
         }
-        if (monitor == null || monitor.isBlank()) {
-            throw new IllegalArgumentException("Invalid value for argument `monitor`: " + (monitor == null ? "null"
-                    : "'" + monitor + "'") + ". Expected a log key such as 'val_loss'.");
-        }
-        String m = mode == null ? "" : mode.toLowerCase(Locale.ROOT);
-        if (!m.equals("min") && !m.equals("max") && !m.equals("auto")) {
-            throw new IllegalArgumentException("Invalid value for argument `mode`: '" + mode
-                    + "'. Expected 'min', 'max' or 'auto'.");
-        }
+        this.monitorRule = new Monitor("ModelCheckpoint", monitor, mode, 0);
         Matcher fields = FIELD.matcher(filepath);
         while (fields.find()) {
             if (fields.group(2) != null && !fields.group(2).matches("0?\\d*(\\.\\d+)?[dfeEgG]")) {
@@ -71,18 +66,18 @@ public final class ModelCheckpoint implements Callback {
         }
         this.filepath = filepath;
         this.monitor = monitor;
-        this.maximize = m.equals("max") || m.equals("auto") && monitor.contains("acc");
         this.saveBestOnly = saveBestOnly;
         this.saveWeightsOnly = saveWeightsOnly;
     }
 
-    /** The monitored key (when saving the best only) and the fields of the path must be keys the logs will hold. */
+    /**
+     * In mode auto the monitored key must be the loss or a metric whose direction is known (as Keras, which finds it
+     * after the first epoch); the fields of the path must be keys the logs will hold. A monitored key the logs will
+     * not hold is warned about once, at the first epoch, and the model is then saved every epoch, as Keras does.
+     */
     @Override
     public void checkLogKeys(Set<String> epochLogKeys) {
-        if (saveBestOnly && !epochLogKeys.contains(monitor)) {
-            throw new IllegalArgumentException("Invalid value for argument `monitor`: '" + monitor
-                    + "'. The epoch logs will hold " + epochLogKeys + " (val_ keys need validation data).");
-        }
+        monitorRule.resolve(epochLogKeys);
         Matcher fields = FIELD.matcher(filepath);
         while (fields.find()) {
             String key = fields.group(1);
@@ -97,21 +92,24 @@ public final class ModelCheckpoint implements Callback {
     @Override
     public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
         this.model = model;
-        this.best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        this.best = null;
+        monitorRule.reset();
         this.saves = 0;
         this.skippedNonFinite = 0;
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        monitorRule.resolve(logs.keySet());
         Double loss = logs.get("loss");
-        Double current = logs.get(monitor);
-        if (loss != null && !Double.isFinite(loss) || saveBestOnly && (current == null || !Double.isFinite(current))) {
+        Double current = saveBestOnly ? monitorRule.value(logs, LOG, "Can save best model only with " + monitor
+                + " available.", ".") : logs.get(monitor);
+        if (loss != null && !Double.isFinite(loss) || saveBestOnly && current != null && !Double.isFinite(current)) {
             skippedNonFinite++;
             return; // a diverged epoch never replaces a checkpoint
         }
-        if (saveBestOnly) {
-            if (!(maximize ? current > best : current < best)) {
+        if (saveBestOnly && current != null) {
+            if (!monitorRule.isImprovement(current, best)) {
                 return;
             }
             best = current;
@@ -152,8 +150,8 @@ public final class ModelCheckpoint implements Callback {
         return skippedNonFinite;
     }
 
-    /** The best monitored value seen (with saveBestOnly). */
+    /** The best monitored value seen (with saveBestOnly), or NaN before any. */
     public double best() {
-        return best;
+        return best == null ? Double.NaN : best;
     }
 }

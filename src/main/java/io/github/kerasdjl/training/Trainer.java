@@ -122,13 +122,14 @@ public final class Trainer {
         int batchSize = options.batchSize();
         int steps = (n + batchSize - 1) / batchSize;
         History history = new History();
-        List<Callback> callbacks = new ArrayList<>();
+        // Keras' CallbackList: the user's callbacks, then History, then the progress bar, so that what a callback
+        // puts into the epoch logs (LearningRateScheduler's learning_rate) is recorded and printed.
+        List<Callback> callbacks = new ArrayList<>(options.callbacks());
         callbacks.add(history);
-        callbacks.addAll(options.callbacks());
         if (options.verbose() > 0) {
             callbacks.add(new ProgressLogger(options.verbose()));
         }
-        boolean batchLogs = !options.callbacks().isEmpty();
+        boolean batchLogs = !options.callbacks().isEmpty() || options.verbose() == 1;
         warnAboutSetup(y);
         boolean warnedNonFinite = false;
         NDManager manager = network.manager();
@@ -172,6 +173,9 @@ public final class Trainer {
                     for (int s = 0; s < steps; s++) {
                         int start = s * batchSize;
                         int end = Math.min(n, start + batchSize);
+                        for (Callback c : callbacks) {
+                            c.onBatchBegin(s);
+                        }
                         try (NDScope stepScope = Autograd.scope()) {
                             TrainingStep.Result result = step.train(xs, ys, targets, start, end);
                             lossSum += result.loss() * (end - start);

@@ -1,7 +1,6 @@
 package io.github.kerasdjl.callbacks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kerasdjl.Sequential;
@@ -48,24 +47,6 @@ class CallbacksTest {
     }
 
     @Test
-    void verboseOneWithoutTerminalPrintsAboutTenPlainLines() {
-        String s = output(1, false, 5000);
-        long lines = s.lines().count();
-        assertTrue(lines >= 10 && lines <= 12, lines + " lines");
-        assertFalse(s.contains("\r"));
-        assertTrue(s.contains("Epoch 5000/5000"), s);
-    }
-
-    @Test
-    void verboseOneOnTerminalRedrawsInPlace() {
-        String s = output(1, true, 3);
-        assertTrue(s.startsWith("\r["), s);
-        assertTrue(s.contains("Epoch 3/3"), s);
-        assertTrue(s.endsWith(System.lineSeparator()), "ends the bar with a newline");
-        assertEquals(1, s.chars().filter(c -> c == '\n').count());
-    }
-
-    @Test
     void formatSeconds() {
         assertEquals("4.2s", ProgressLogger.formatSeconds(4.2));
         assertEquals("3m07s", ProgressLogger.formatSeconds(187));
@@ -80,9 +61,10 @@ class CallbacksTest {
             model.compile(new io.github.kerasdjl.optimizers.SGD(0.0), "mse");
             EarlyStopping stop = new EarlyStopping("loss", 0, 2, true);
             History h = model.fit(d.x(), d.y(), new FitOptions().epochs(50).shuffle(false).verbose(0).callbacks(stop));
-            // The loss never improves with learning rate 0: stops after 1 + patience + 1 epochs.
-            assertEquals(4, h.epochs().size());
-            assertEquals(3, stop.stoppedEpoch());
+            // The loss never improves with learning rate 0: as Keras 3 (the fixture's case stop_constant in
+            // KerasCallbacksTest), the first epoch sets the best, the wait reaches the patience at epoch 2.
+            assertEquals(3, h.epochs().size());
+            assertEquals(2, stop.stoppedEpoch());
         }
     }
 }
