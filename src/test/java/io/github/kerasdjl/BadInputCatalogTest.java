@@ -281,7 +281,15 @@ class BadInputCatalogTest {
         c.add(new Case("optimizers", "RMSprop's rho of 1", ARG, () -> new io.github.kerasdjl.optimizers.RMSprop(0.01, 1.0, 0, 1e-7, false), "`rho`", "1.0"));
         c.add(new Case("optimizers", "RMSprop's negative momentum", ARG, () -> new io.github.kerasdjl.optimizers.RMSprop(0.01, 0.9, -0.5, 1e-7, false), "`momentum`", "-0.5"));
         c.add(new Case("optimizers", "Adagrad's negative initial accumulator", ARG, () -> new io.github.kerasdjl.optimizers.Adagrad(0.01, -0.1, 1e-7), "`initial_accumulator_value`", "-0.1"));
-        c.add(new Case("optimizers", "an unknown optimizer", ARG, () -> Optimizer.get("adamw"), "`optimizer`", "'adamw'"));
+        c.add(new Case("optimizers", "an unknown optimizer", ARG, () -> Optimizer.get("lion"), "`optimizer`", "'lion'"));
+        c.add(new Case("optimizers", "clipnorm of 0", ARG, () -> new SGD(0.1).clipnorm(0), "`clipnorm`", "0.0", "> 0"));
+        c.add(new Case("optimizers", "a negative clipvalue", ARG, () -> new Adam().clipvalue(-1), "`clipvalue`", "-1.0"));
+        c.add(new Case("optimizers", "clipnorm and clipvalue together", ARG, () -> new Adam().clipnorm(1).clipvalue(0.5), "`clipvalue`", "Only one of"));
+        c.add(new Case("optimizers", "a negative weight decay", ARG, () -> new io.github.kerasdjl.optimizers.AdamW(0.001, -0.1), "`weight_decay`", "-0.1"));
+        c.add(new Case("optimizers", "a schedule's negative initial rate", ARG, () -> new io.github.kerasdjl.optimizers.LearningRateSchedules.ExponentialDecay(-0.1, 10, 0.9), "`initial_learning_rate`", "-0.1"));
+        c.add(new Case("optimizers", "a schedule's NaN decay rate", ARG, () -> new io.github.kerasdjl.optimizers.LearningRateSchedules.InverseTimeDecay(0.1, 10, Double.NaN), "`decay_rate`", "NaN"));
+        c.add(new Case("optimizers", "a schedule's decay_steps of 0", ARG, () -> new io.github.kerasdjl.optimizers.LearningRateSchedules.CosineDecay(0.1, 0), "`decay_steps`", "0"));
+        c.add(new Case("optimizers", "setting the rate of a scheduled optimizer", IllegalStateException.class, () -> new SGD(new io.github.kerasdjl.optimizers.LearningRateSchedules.PolynomialDecay(0.1, 100)).setLearningRate(0.01), "PolynomialDecay", "not settable"));
         c.add(new Case("regularizers", "a negative L2 rate", ARG, () -> Regularizer.l2(-1), "`l2`", "-1"));
         c.add(new Case("regularizers", "a NaN L1 rate", ARG, () -> Regularizer.l1(Double.NaN), "`l1`", "NaN"));
         c.add(new Case("regularizers", "an unknown regularizer", ARG, () -> Regularizer.get("l3", 0.1), "`regularization`", "'l3'"));
