@@ -7,6 +7,7 @@ import io.github.kerasdjl.backend.Autograd;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.metrics.Metric;
+import io.github.kerasdjl.metrics.Metrics;
 import io.github.kerasdjl.saving.DjlDirectory;
 import io.github.kerasdjl.saving.KerasArchive;
 import io.github.kerasdjl.saving.WeightsFile;
@@ -56,7 +57,7 @@ final class ModelFiles {
 
     private static KerasArchive.Model description(Sequential model, WeightsFile.Contents contents) {
         return new KerasArchive.Model(model.name(), model.inputDim(), model.layers(), model.optimizer(),
-                model.loss() == null ? null : model.loss().name(), model.metrics().stream().map(Metric::name).toList(),
+                model.loss() == null ? null : model.loss().name(), model.metrics().stream().map(Metrics::toKeras).toList(),
                 contents);
     }
 
@@ -121,7 +122,8 @@ final class ModelFiles {
             }
             model.build(saved.inputDim());
             if (saved.optimizer() != null) {
-                model.compile(saved.optimizer(), saved.loss(), saved.metrics().toArray(new String[0]));
+                model.compile(saved.optimizer(), io.github.kerasdjl.losses.Loss.get(saved.loss()),
+                        saved.metrics().stream().map(Metrics::fromKeras).toArray(Metric[]::new));
             }
             return model;
         } catch (RuntimeException e) {

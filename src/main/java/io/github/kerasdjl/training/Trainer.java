@@ -71,10 +71,18 @@ public final class Trainer {
      * {@code val_} forms when there is validation data.
      */
     public static java.util.Set<String> epochLogKeys(List<Metric> metrics, boolean validation) {
+        return epochLogKeys(metrics, validation, -1);
+    }
+
+    /**
+     * The keys of the epoch logs for a model of {@code outputUnits} outputs: a metric with one value per class or
+     * per threshold logs {@code name_0}, {@code name_1}, ... (see {@link Metric#keys(int)}).
+     */
+    public static java.util.Set<String> epochLogKeys(List<Metric> metrics, boolean validation, int outputUnits) {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         keys.add("loss");
         for (Metric m : metrics) {
-            keys.add(m.name());
+            keys.addAll(outputUnits < 0 ? List.of(m.name()) : m.keys(outputUnits));
         }
         if (validation) {
             for (String k : List.copyOf(keys)) {
@@ -291,7 +299,11 @@ public final class Trainer {
         Map<String, Double> logs = new LinkedHashMap<>();
         logs.put("loss", meanLoss);
         for (Metric m : metrics) {
-            logs.put(m.name(), m.result());
+            List<String> keys = m.keys(network.outputDim());
+            double[] values = m.results();
+            for (int i = 0; i < keys.size(); i++) {
+                logs.put(keys.get(i), i < values.length ? values[i] : Double.NaN);
+            }
         }
         return logs;
     }
