@@ -88,8 +88,8 @@ public final class Metrics {
         Set<String> keys;
         switch (className) {
             case "BinaryAccuracy" -> {
-                BinaryAccuracy b = new BinaryAccuracy(config.get("threshold") == null ? 0.5f
-                        : ((Number) config.get("threshold")).floatValue());
+                BinaryAccuracy b = new BinaryAccuracy(config.get("threshold") == null ? 0.5
+                        : ((Number) config.get("threshold")).doubleValue());
                 m = b;
                 keys = Set.of("threshold");
             }
@@ -252,14 +252,21 @@ public final class Metrics {
     /** Per sample, the share of outputs where (p > threshold) equals y; Keras' threshold is 0.5. */
     public static final class BinaryAccuracy extends MeanMetric {
         private final float threshold;
+        private final double given;
 
         public BinaryAccuracy() {
-            this(0.5f);
+            this(0.5);
         }
 
         public BinaryAccuracy(float threshold) {
+            this((double) threshold);
+        }
+
+        /** Keras' {@code threshold}, compared in float32 as Keras does. */
+        public BinaryAccuracy(double threshold) {
             super("binary_accuracy");
-            this.threshold = threshold;
+            this.threshold = (float) threshold;
+            this.given = threshold;
         }
 
         @Override
@@ -282,7 +289,7 @@ public final class Metrics {
         @Override
         public Map<String, Object> config() {
             Map<String, Object> c = nameOnly(this);
-            c.put("threshold", (double) threshold);
+            c.put("threshold", given);
             return c;
         }
     }
