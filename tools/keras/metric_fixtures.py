@@ -161,6 +161,9 @@ FITS = [
     ("regression", 4, 2, "linear", "mse", 0.1,
      ["root_mean_squared_error", "r2_score", "mae",
       lambda: keras.metrics.R2Score(class_aggregation="variance_weighted_average", name="r2_vw")], "reg"),
+    ("sparse", 5, 4, "softmax", "sparse_categorical_crossentropy", 0.3,
+     ["accuracy", "sparse_categorical_accuracy",
+      lambda: keras.metrics.SparseCategoricalAccuracy(name="sca")], "sparse"),
 ]
 FIT_ROWS = 23
 FIT_BATCH = 5
@@ -175,7 +178,10 @@ def fit_fixture(path, rng):
              " final I values. Vector results (per threshold, per class) as key_I."]
     for model_id, hidden, units, activation, loss, lr, metrics, kind in FITS:
         x = rng.normal(size=(FIT_ROWS, 3)).astype(np.float32)
-        if kind == "bin":
+        if kind == "sparse":
+            score = x @ rng.normal(size=(3, units)) + rng.normal(size=(FIT_ROWS, units)) * 0.7
+            y = score.argmax(axis=1).reshape(-1, 1).astype(np.float32)
+        elif kind == "bin":
             y = (x[:, :1] + 0.5 * x[:, 1:2] + rng.normal(size=(FIT_ROWS, 1)) * 0.5 > 0).astype(np.float32)
         elif kind == "cat":
             score = x @ rng.normal(size=(3, units)) + rng.normal(size=(FIT_ROWS, units)) * 0.7
@@ -193,7 +199,7 @@ def fit_fixture(path, rng):
         lines.append(f"model {model_id} {hidden} {units} {activation} {loss} {lr} {FIT_BATCH} {EPOCHS}")
         lines.append("metrics " + json.dumps(model.get_compile_config()["metrics"], separators=(",", ":")))
         lines.append(f"x {FIT_ROWS} 3 {floats(x)}")
-        lines.append(f"y {FIT_ROWS} {units} {floats(y)}")
+        lines.append(f"y {FIT_ROWS} {y.shape[1]} {floats(y)}")
         for i, w in enumerate(initial):
             lines.append(f"weight {i} {floats(w)}")
 
