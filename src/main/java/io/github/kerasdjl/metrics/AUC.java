@@ -7,13 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Keras' {@code AUC}: the area under the ROC or precision-recall curve from confusion counts at fixed thresholds,
- * summed over the epoch. Keras' thresholds: {@code num_thresholds} (200) evenly spaced, {@code i / (n - 1)}, with
- * the ends moved to {@code -epsilon} and {@code 1 + epsilon} (epsilon 1e-7), or the given {@code thresholds} with
- * those two ends added. {@code summation_method} "interpolation" (Keras' default: the trapezoid for ROC, Davis and
- * Goadrich's interpolation of true and false positives for PR), "minoring" or "majoring". Several output columns
- * are flattened into one binary problem, as Keras' default {@code multi_label=False}; {@code multi_label=True},
- * {@code label_weights} and the "PRGAIN" curve are refused. {@code from_logits} applies a sigmoid first.
+ * Keras' {@code AUC}: the area under the ROC, precision-recall or precision-recall-gain curve from confusion counts
+ * at fixed thresholds, summed over the epoch. Keras' thresholds: {@code num_thresholds} (200) evenly spaced,
+ * {@code i / (n - 1)}, with the ends moved to {@code -epsilon} and {@code 1 + epsilon} (epsilon 1e-7), or the given
+ * {@code thresholds} with those two ends added. {@code summation_method} "interpolation" (Keras' default: the
+ * trapezoid for ROC, Davis and Goadrich's interpolation of true and false positives for PR), "minoring" or
+ * "majoring". With {@code multi_label=False} (Keras' default) every output column is one more element of a single
+ * binary problem ({@code label_weights} weigh the columns' elements); with {@code multi_label=True} each column has
+ * its own curve and the result is their mean ({@code label_weights}-weighted when given). {@code from_logits}
+ * applies a sigmoid first.
  */
 public final class AUC extends Metric {
 
@@ -25,7 +27,11 @@ public final class AUC extends Metric {
     private String summationMethod = "interpolation";
     private List<Double> givenThresholds;
     private boolean fromLogits;
+    private boolean multiLabel;
+    private Integer numLabels;
+    private double[] labelWeights;
     private Confusion counts;
+    private Confusion[] perLabel;
 
     public AUC() {
         super("auc");
@@ -44,12 +50,12 @@ public final class AUC extends Metric {
         return this;
     }
 
-    /** Keras' {@code curve}: "ROC" (default) or "PR". */
+    /** Keras' {@code curve}: "ROC" (default), "PR" or "PRGAIN". */
     public AUC curve(String value) {
         String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        if (!v.equals("ROC") && !v.equals("PR")) {
+        if (!v.equals("ROC") && !v.equals("PR") && !v.equals("PRGAIN")) {
             throw new IllegalArgumentException("Invalid value for argument `curve`: " + value
-                    + ". Expected one of: ROC, PR.");
+                    + ". Expected one of: ROC, PR, PRGAIN.");
         }
         curve = v;
         return this;
@@ -84,6 +90,39 @@ public final class AUC extends Metric {
         givenThresholds = List.copyOf(list);
         numThresholds = list.size() + 2;
         rebuild();
+        return this;
+    }
+
+    /**
+     * Keras' {@code multi_label}: one curve per output column, the result their mean; {@code numLabels} (or null)
+     * fixes the number of columns in advance, as Keras' {@code num_labels}.
+     */
+    public AUC multiLabel(boolean value, Integer numLabels) {
+        if (numLabels != null && !value) {
+            throw new IllegalArgumentException("Invalid value for argument `num_labels`: " + numLabels
+                    + ". Expected null: `num_labels` is needed only when `multi_label` is True.");
+        }
+        if (numLabels != null && numLabels < 1) {
+            throw new IllegalArgumentException("Invalid value for argument `num_labels`: " + numLabels
+                    + ". Expected an integer >= 1.");
+        }
+        multiLabel = value;
+        this.numLabels = numLabels;
+        perLabel = null;
+        return this;
+    }
+
+    /** Keras' {@code label_weights}: non-negative weights, one per output column (null for none). */
+    public AUC labelWeights(double... weights) {
+        if (weights != null) {
+            for (double w : weights) {
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    throw new IllegalArgumentException("Invalid value for argument `label_weights`: " + w
+                            + ". Expected non-negative finite weights, one per output column.");
+                }
+            }
+        }
+        labelWeights = weights == null ? null : weights.clone();
         return this;
     }
 
@@ -123,12 +162,32 @@ public final class AUC extends Metric {
             evenly = Confusion.evenlyDistributed(check);
         }
         counts = new Confusion(thresholdList(), evenly);
+        perLabel = null;
+    }
+
+    private Confusion[] labels(int cols) {
+        if (perLabel == null || perLabel.length != cols) {
+            perLabel = new Confusion[cols];
+            for (int c = 0; c < cols; c++) {
+                perLabel[c] = new Confusion(thresholdList(), counts.evenly);
+            }
+        }
+        return perLabel;
     }
 
     @Override
     public void update(float[] yTrue, int trueCols, float[] yPred, int predCols, int rows, float[] sampleWeight) {
         checkBatch(yTrue, trueCols, yPred, predCols, rows, sampleWeight);
         requireSameWidth(trueCols, predCols);
+        if (labelWeights != null && labelWeights.length != predCols) {
+            throw new IllegalArgumentException("Invalid value for argument `label_weights` of metric " + name()
+                    + ": " + labelWeights.length + " weights. Expected one per output column (" + predCols + ").");
+        }
+        if (multiLabel && numLabels != null && numLabels != predCols) {
+            throw new IllegalArgumentException("Invalid value for argument `num_labels` of metric " + name() + ": "
+                    + numLabels + ". Expected the prediction width (" + predCols + ").");
+        }
+        Confusion[] byLabel = multiLabel ? labels(predCols) : null;
         for (int r = 0; r < rows; r++) {
             double w = sampleWeight == null ? 1 : sampleWeight[r];
             for (int c = 0; c < predCols; c++) {
@@ -136,13 +195,35 @@ public final class AUC extends Metric {
                 if (fromLogits) {
                     p = (float) (1.0 / (1.0 + Math.exp(-p)));
                 }
-                counts.add(yTrue[r * trueCols + c], p, w);
+                if (multiLabel) {
+                    byLabel[c].add(yTrue[r * trueCols + c], p, w);
+                } else {
+                    counts.add(yTrue[r * trueCols + c], p, labelWeights == null ? w : w * labelWeights[c]);
+                }
             }
         }
     }
 
     @Override
     public double result() {
+        if (!multiLabel) {
+            return area(counts);
+        }
+        if (perLabel == null) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        double weights = 0;
+        for (int c = 0; c < perLabel.length; c++) {
+            double lw = labelWeights == null ? 1 : labelWeights[c];
+            sum += area(perLabel[c]) * lw;
+            weights += lw;
+        }
+        return labelWeights == null ? sum / perLabel.length : divideNoNan(sum, weights);
+    }
+
+    /** The area under one curve of counts. */
+    private double area(Confusion counts) {
         int n = numThresholds;
         double[] tp = counts.tp;
         double[] fp = counts.fp;
@@ -169,6 +250,11 @@ public final class AUC extends Metric {
             if (curve.equals("ROC")) {
                 x[i] = divideNoNan(fp[i], fp[i] + tn[i]);
                 y[i] = recall;
+            } else if (curve.equals("PRGAIN")) {
+                double scaling = divideNoNan(tp[i] + fn[i], tn[i] + fp[i]);
+                double recallGain = tp[i] == 0 ? 0 : 1 - scaling * divideNoNan(fn[i], tp[i]);
+                x[i] = Math.max(recallGain, 0);
+                y[i] = tp[i] == 0 ? 1 : 1 - scaling * divideNoNan(fp[i], tp[i]);
             } else {
                 x[i] = recall;
                 y[i] = divideNoNan(tp[i], tp[i] + fp[i]);
@@ -189,6 +275,11 @@ public final class AUC extends Metric {
     @Override
     public void reset() {
         counts.reset();
+        if (perLabel != null) {
+            for (Confusion c : perLabel) {
+                c.reset();
+            }
+        }
     }
 
     @Override
@@ -204,9 +295,10 @@ public final class AUC extends Metric {
         c.put("num_thresholds", numThresholds);
         c.put("curve", curve);
         c.put("summation_method", summationMethod);
-        c.put("multi_label", false);
-        c.put("num_labels", null);
-        c.put("label_weights", null);
+        c.put("multi_label", multiLabel);
+        c.put("num_labels", numLabels);
+        c.put("label_weights", labelWeights == null ? null
+                : java.util.Arrays.stream(labelWeights).boxed().toList());
         c.put("from_logits", fromLogits);
         if (givenThresholds != null) {
             c.put("thresholds", givenThresholds);
@@ -215,17 +307,17 @@ public final class AUC extends Metric {
     }
 
     void configureFrom(Map<String, Object> c) {
-        if (Boolean.TRUE.equals(c.get("multi_label"))) {
-            throw new IllegalArgumentException("Invalid value for argument `multi_label` of AUC: true. Expected"
-                    + " false (one curve over every output; multi_label is not supported).");
+        multiLabel(Boolean.TRUE.equals(c.get("multi_label")),
+                c.get("num_labels") == null ? null : Metrics.integer(c.get("num_labels"), "num_labels"));
+        Object lw = c.get("label_weights");
+        if (lw instanceof Map<?, ?> tensor && tensor.get("config") instanceof Map<?, ?> tc) {
+            lw = tc.get("value"); // Keras writes an array as {"class_name": "__tensor__", "config": {"value": [..]}}
         }
-        if (c.get("label_weights") != null) {
-            throw new IllegalArgumentException("Invalid value for argument `label_weights` of AUC: "
-                    + c.get("label_weights") + ". Expected null (label weights are not supported).");
-        }
-        if (c.get("num_labels") != null) {
-            throw new IllegalArgumentException("Invalid value for argument `num_labels` of AUC: "
-                    + c.get("num_labels") + ". Expected null (it is for multi_label only).");
+        if (lw instanceof List<?> list) {
+            labelWeights(list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+        } else if (lw != null) {
+            throw new IllegalArgumentException("Invalid value for argument `label_weights`: " + lw
+                    + ". Expected a list of non-negative numbers, one per output column.");
         }
         if (c.get("thresholds") instanceof List<?> list) {
             thresholds(list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());

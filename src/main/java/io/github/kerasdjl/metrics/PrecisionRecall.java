@@ -101,11 +101,6 @@ public abstract class PrecisionRecall<T extends PrecisionRecall<T>> extends Metr
             throw new IllegalArgumentException("Invalid value for argument `class_id` of metric " + name() + ": "
                     + classId + ". Expected a class index in [0, " + predCols + ").");
         }
-        if (topK != null && predCols == 1 && topK != 1) {
-            // Keras' top_k on one column fails (k > width); k = 1 keeps every row.
-            throw new IllegalArgumentException("Invalid value for argument `top_k` of metric " + name() + ": "
-                    + topK + ". Expected at most the prediction width (" + predCols + ").");
-        }
         if (topK != null && topK > predCols) {
             throw new IllegalArgumentException("Invalid value for argument `top_k` of metric " + name() + ": "
                     + topK + ". Expected at most the prediction width (" + predCols + ").");

@@ -189,7 +189,11 @@ class MetricObjectsTest {
                 "`class_id`", "3", "[0, 3)");
         assertMessage(() -> new Precision().topK(4).update(new float[] {1, 0, 0}, new float[] {1, 0, 0}, 1, 3),
                 "`top_k`", "4");
-        assertMessage(() -> new AUC().curve("PRGAIN"), "`curve`", "PRGAIN", "ROC, PR");
+        assertMessage(() -> new AUC().curve("ROCX"), "`curve`", "ROCX", "ROC, PR, PRGAIN");
+        assertMessage(() -> new AUC().multiLabel(false, 3), "`num_labels`", "3", "only when `multi_label`");
+        assertMessage(() -> new AUC().labelWeights(0.5, -1), "`label_weights`", "-1");
+        assertMessage(() -> new AUC().labelWeights(1, 2).update(new float[] {1, 0, 0}, new float[] {1, 0, 0}, 1, 3),
+                "`label_weights`", "2 weights", "(3)");
         assertMessage(() -> new AUC().numThresholds(1), "`num_thresholds`", "1", "> 1");
         assertMessage(() -> new AUC().summationMethod("trapezoid"), "`summation_method`", "trapezoid");
         assertMessage(() -> Keras.F1Score("mean", null), "`average`", "mean", "micro, macro, weighted");
@@ -203,8 +207,8 @@ class MetricObjectsTest {
                 "sparse_categorical_accuracy", "one integer class index per sample");
         assertMessage(() -> Metrics.fromKeras("{\"class_name\":\"MeanIoU\",\"config\":{}}"), "MeanIoU",
                 "Expected one of");
-        assertMessage(() -> Metrics.fromKeras("{\"class_name\":\"AUC\",\"config\":{\"multi_label\":true}}"),
-                "`multi_label`", "true");
+        assertMessage(() -> Metrics.fromKeras("{\"class_name\":\"AUC\",\"config\":{\"num_labels\":2}}"),
+                "`num_labels`", "2");
         assertMessage(() -> Metrics.fromKeras("{\"class_name\":\"Precision\",\"config\":{\"top_kk\":2}}"),
                 "`top_kk`", "Expected one of");
         assertMessage(() -> Metrics.fromKeras("{\"class_name\":\"Precision\",\"config\":{\"dtype\":\"float16\"}}"),
