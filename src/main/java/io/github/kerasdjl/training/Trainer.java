@@ -314,7 +314,11 @@ public final class Trainer {
         }
     }
 
-    /** Feeds rows [start, end) of the targets and their predictions to every metric. */
+    /**
+     * Feeds rows [start, end) of the targets and their predictions to every metric. Without sample weights even
+     * when fit has them: Keras 3 updates compile's {@code metrics} unweighted and only {@code weighted_metrics} with
+     * sample_weight/class_weight (trainers/compile_utils.py, CompileMetrics.update_state).
+     */
     private void updateMetrics(float[] targets, float[] predicted, int start, int end, int cols) {
         if (metrics.isEmpty()) {
             return;
