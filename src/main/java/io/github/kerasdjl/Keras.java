@@ -427,6 +427,48 @@ public final class Keras {
         return new io.github.kerasdjl.callbacks.LambdaCallback();
     }
 
+    // ---- metrics (issue 13): Keras' metric classes, to configure and pass to compile(optimizer, loss, metrics...)
+
+    /** Precision(): tp / (tp + fp) over the epoch; {@code .thresholds(..)}, {@code .topK(k)}, {@code .classId(i)}. */
+    public static io.github.kerasdjl.metrics.Precision Precision() {
+        return new io.github.kerasdjl.metrics.Precision();
+    }
+
+    /** Recall(): tp / (tp + fn) over the epoch; {@code .thresholds(..)}, {@code .topK(k)}, {@code .classId(i)}. */
+    public static io.github.kerasdjl.metrics.Recall Recall() {
+        return new io.github.kerasdjl.metrics.Recall();
+    }
+
+    /** AUC(): ROC (or {@code .curve("PR")}) with 200 thresholds and Keras' interpolation. */
+    public static io.github.kerasdjl.metrics.AUC AUC() {
+        return new io.github.kerasdjl.metrics.AUC();
+    }
+
+    /** F1Score(average, threshold): average null (one value per class), "micro", "macro" or "weighted". */
+    public static io.github.kerasdjl.metrics.F1Score F1Score(String average, Double threshold) {
+        return new io.github.kerasdjl.metrics.F1Score().average(average).threshold(threshold);
+    }
+
+    /** R2Score(): the coefficient of determination over the epoch, averaged over the outputs. */
+    public static io.github.kerasdjl.metrics.R2Score R2Score() {
+        return new io.github.kerasdjl.metrics.R2Score();
+    }
+
+    /** RootMeanSquaredError(): sqrt of the mean squared error over the epoch. */
+    public static io.github.kerasdjl.metrics.Metrics.RootMeanSquaredError RootMeanSquaredError() {
+        return new io.github.kerasdjl.metrics.Metrics.RootMeanSquaredError();
+    }
+
+    /** SparseCategoricalAccuracy(): argmax of the predictions against one integer class index per sample. */
+    public static io.github.kerasdjl.metrics.Metrics.SparseCategoricalAccuracy SparseCategoricalAccuracy() {
+        return new io.github.kerasdjl.metrics.Metrics.SparseCategoricalAccuracy();
+    }
+
+    /** TopKCategoricalAccuracy(k): whether the target class is among the k largest predictions (Keras' k = 5). */
+    public static io.github.kerasdjl.metrics.Metrics.TopKCategoricalAccuracy TopKCategoricalAccuracy(int k) {
+        return new io.github.kerasdjl.metrics.Metrics.TopKCategoricalAccuracy(k);
+    }
+
     /** Fit options with Keras' defaults. */
     public static FitOptions FitOptions() {
         return new FitOptions();

@@ -7,6 +7,7 @@ import io.github.kerasdjl.backend.Autograd;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.metrics.Metric;
+import io.github.kerasdjl.metrics.Metrics;
 import io.github.kerasdjl.saving.DjlDirectory;
 import io.github.kerasdjl.saving.KerasArchive;
 import io.github.kerasdjl.saving.WeightsFile;
@@ -70,7 +71,7 @@ final class ModelFiles {
 
     private static KerasArchive.Model description(Sequential model, WeightsFile.Contents contents) {
         return new KerasArchive.Model(model.name(), model.inputDim(), model.layers(), model.optimizer(),
-                lossEntry(model.loss()), model.metrics().stream().map(Metric::name).toList(),
+                lossEntry(model.loss()), model.metrics().stream().map(Metrics::toKeras).toList(),
                 contents);
     }
 
@@ -162,11 +163,8 @@ final class ModelFiles {
             }
             model.build(saved.inputDim());
             if (saved.optimizer() != null) {
-                List<Metric> metrics = new ArrayList<>();
-                for (String m : saved.metrics()) {
-                    metrics.add(Metric.get(m));
-                }
-                model.compile(saved.optimizer(), loss(saved.loss()), metrics.toArray(new Metric[0]));
+                model.compile(saved.optimizer(), loss(saved.loss()),
+                        saved.metrics().stream().map(Metrics::fromKeras).toArray(Metric[]::new));
             }
             return model;
         } catch (RuntimeException e) {

@@ -488,7 +488,7 @@ public class Sequential implements AutoCloseable, ModelView {
         } else {
             data = Trainer.split(x, y, options.validationSplit());
         }
-        java.util.Set<String> logKeys = Trainer.epochLogKeys(metrics, data.valX() != null);
+        java.util.Set<String> logKeys = Trainer.epochLogKeys(metrics, data.valX() != null, outputDim());
         for (io.github.kerasdjl.callbacks.Callback c : options.callbacks()) {
             c.checkLogKeys(logKeys);
         }

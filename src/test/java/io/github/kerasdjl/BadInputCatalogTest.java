@@ -303,7 +303,7 @@ class BadInputCatalogTest {
         // names
         c.add(new Case("names", "an unknown activation name", ARG, () -> io.github.kerasdjl.activations.Activation.get("sigmoidd"), "`activation`", "Did you mean 'sigmoid'?"));
         c.add(new Case("names", "a null loss name", ARG, () -> Loss.get(null), "`loss`", "null"));
-        c.add(new Case("names", "an unknown metric name", ARG, () -> Metric.get("precision"), "`metric`", "'precision'"));
+        c.add(new Case("names", "an unknown metric name", ARG, () -> Metric.get("precison"), "`metric`", "Did you mean 'precision'?"));
         c.add(new Case("names", "an unknown initializer name", ARG, () -> Initializer.get("orthogonal"), "`initializer`", "'orthogonal'"));
         // data sets and pictures
         c.add(new Case("datasets", "an unknown Playground data set", ARG, () -> Playground.Kind.get("spirals"), "`dataset`", "Did you mean 'spiral'?"));

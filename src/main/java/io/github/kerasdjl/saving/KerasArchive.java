@@ -98,7 +98,7 @@ public final class KerasArchive {
      * @param optimizer the compiled optimizer, or null when the model was not compiled
      * @param loss the loss's Keras name; or, for a loss with arguments (from_logits, delta, ...), Keras' serialized
      *     loss object as JSON text ({@link #lossObject} makes it, {@link #parseLossObject} reads it); or null
-     * @param metrics the metrics' names
+     * @param metrics the metrics: a name, or Keras' serialized metric object as JSON text
      * @param weights the layers' weights and the optimizer's state
      */
     public record Model(String name, int inputDim, List<Layer> layers, Optimizer optimizer, String loss,
@@ -346,7 +346,11 @@ public final class KerasArchive {
                     ? JsonParser.parseString(model.loss()) : new com.google.gson.JsonPrimitive(model.loss()));
             compile.add("loss_weights", JsonNull.INSTANCE);
             JsonArray metrics = new JsonArray();
-            model.metrics().forEach(metrics::add);
+            for (String m : model.metrics()) {
+                // A metric given as an object is Keras' serialized object, as JSON text; by name, the name.
+                metrics.add(m.trim().startsWith("{") ? JsonParser.parseString(m)
+                        : new com.google.gson.JsonPrimitive(m));
+            }
             compile.add("metrics", metrics);
             compile.add("weighted_metrics", JsonNull.INSTANCE);
             compile.addProperty("run_eagerly", false);
@@ -451,11 +455,14 @@ public final class KerasArchive {
             metrics = new ArrayList<>();
             if (compile.has("metrics") && compile.get("metrics").isJsonArray()) {
                 for (JsonElement m : compile.getAsJsonArray("metrics")) {
-                    if (!m.isJsonPrimitive()) {
+                    if (m.isJsonObject()) {
+                        metrics.add(m.toString()); // Keras' serialized metric object, read by the model's side
+                    } else if (m.isJsonPrimitive()) {
+                        metrics.add(m.getAsString());
+                    } else {
                         throw new IllegalArgumentException("The metric " + m + " in " + source + " is not supported;"
-                                + " give metrics by name.");
+                                + " give metrics by name or as Keras metric objects.");
                     }
-                    metrics.add(m.getAsString());
                 }
             }
         }

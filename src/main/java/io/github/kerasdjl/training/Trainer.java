@@ -71,10 +71,18 @@ public final class Trainer {
      * {@code val_} forms when there is validation data.
      */
     public static java.util.Set<String> epochLogKeys(List<Metric> metrics, boolean validation) {
+        return epochLogKeys(metrics, validation, -1);
+    }
+
+    /**
+     * The keys of the epoch logs for a model of {@code outputUnits} outputs: a metric with one value per class or
+     * per threshold logs {@code name_0}, {@code name_1}, ... (see {@link Metric#keys(int)}).
+     */
+    public static java.util.Set<String> epochLogKeys(List<Metric> metrics, boolean validation, int outputUnits) {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         keys.add("loss");
         for (Metric m : metrics) {
-            keys.add(m.name());
+            keys.addAll(outputUnits < 0 ? List.of(m.name()) : m.keys(outputUnits));
         }
         if (validation) {
             for (String k : List.copyOf(keys)) {
@@ -309,7 +317,11 @@ public final class Trainer {
         Map<String, Double> logs = new LinkedHashMap<>();
         logs.put("loss", meanLoss);
         for (Metric m : metrics) {
-            logs.put(m.name(), m.result());
+            List<String> keys = m.keys(network.outputDim());
+            double[] values = m.results();
+            for (int i = 0; i < keys.size(); i++) {
+                logs.put(keys.get(i), i < values.length ? values[i] : Double.NaN);
+            }
         }
         return logs;
     }
@@ -320,7 +332,11 @@ public final class Trainer {
         }
     }
 
-    /** Feeds rows [start, end) of the targets and their predictions to every metric. */
+    /**
+     * Feeds rows [start, end) of the targets and their predictions to every metric. Without sample weights even
+     * when fit has them: Keras 3 updates compile's {@code metrics} unweighted and only {@code weighted_metrics} with
+     * sample_weight/class_weight (trainers/compile_utils.py, CompileMetrics.update_state).
+     */
     private void updateMetrics(float[] targets, float[] predicted, int start, int end, int cols) {
         if (metrics.isEmpty()) {
             return;
