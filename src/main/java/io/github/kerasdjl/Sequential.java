@@ -705,15 +705,7 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /** The model's outputs for each row of x. */
     public float[][] predict(float[][] x) {
-        requireOpen();
-        requireLayers();
-        int width = Tensors.checkMatrix("x", x);
-        checkInputWidth(width);
-        build(width);
-        Autograd.stopRecordingOnThisThread();
-        try (NDManager m = manager.newSubManager(); NDScope scope = Autograd.scope()) {
-            return Tensors.toRows(network.forward(Tensors.toArray(m, x), false));
-        }
+        return predictInBatches(x, Integer.MAX_VALUE);
     }
 
     /**
@@ -727,6 +719,10 @@ public class Sequential implements AutoCloseable, ModelView {
             throw new IllegalArgumentException(
                     "Invalid value for argument `batch_size`: " + batchSize + ". Expected an integer >= 1.");
         }
+        return predictInBatches(x, batchSize);
+    }
+
+    private float[][] predictInBatches(float[][] x, int batchSize) {
         requireOpen();
         requireLayers();
         int width = Tensors.checkMatrix("x", x);
@@ -735,10 +731,10 @@ public class Sequential implements AutoCloseable, ModelView {
         Autograd.stopRecordingOnThisThread();
         float[][] out = new float[x.length][];
         for (int start = 0; start < x.length; start += batchSize) {
-            int end = Math.min(x.length, start + batchSize);
+            int end = (int) Math.min(x.length, (long) start + batchSize);
             try (NDManager m = manager.newSubManager(); NDScope scope = Autograd.scope()) {
-                float[][] part = Tensors.toRows(network.forward(Tensors.toArray(m,
-                        java.util.Arrays.copyOfRange(x, start, end)), false));
+                float[][] part = Tensors.toRows(network.forward(Tensors.toArray(m, start == 0 && end == x.length ? x
+                        : java.util.Arrays.copyOfRange(x, start, end)), false));
                 System.arraycopy(part, 0, out, start, part.length);
             }
         }

@@ -74,36 +74,31 @@ public final class LearningRateSchedules {
         return Boolean.TRUE.equals(c.get(key));
     }
 
-    /** {@code initial_learning_rate * decay_rate ^ (step / decay_steps)}, the exponent floored when staircase. */
-    public static final class ExponentialDecay extends LearningRateSchedule {
-        private final double initialLearningRate;
-        private final long decaySteps;
-        private final double decayRate;
-        private final boolean staircase;
+    /**
+     * What ExponentialDecay and InverseTimeDecay share: {@code initial_learning_rate}, {@code decay_steps},
+     * {@code decay_rate}, {@code staircase}, and the ratio {@code p = step / decay_steps} (floored when staircase)
+     * their formulas take.
+     */
+    abstract static class TimeDecay extends LearningRateSchedule {
+        final double initialLearningRate;
+        final long decaySteps;
+        final double decayRate;
+        final boolean staircase;
 
-        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
-            this(initialLearningRate, decaySteps, decayRate, false);
-        }
-
-        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
+        TimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
             this.initialLearningRate = nonNegative("initial_learning_rate", initialLearningRate);
             this.decaySteps = positiveSteps("decay_steps", decaySteps);
             this.decayRate = nonNegative("decay_rate", decayRate);
             this.staircase = staircase;
         }
 
-        @Override
-        public String className() {
-            return "ExponentialDecay";
-        }
+        /** The rate for {@code p}, the constants in float32. */
+        abstract double rate(double p);
 
         @Override
         public double at(long step) {
             double p = f32((double) step / decaySteps);
-            if (staircase) {
-                p = Math.floor(p);
-            }
-            return f32(f32(initialLearningRate) * f32(Math.pow(f32(decayRate), p)));
+            return rate(staircase ? Math.floor(p) : p);
         }
 
         @Override
@@ -113,8 +108,29 @@ public final class LearningRateSchedules {
             c.put("decay_steps", decaySteps);
             c.put("decay_rate", decayRate);
             c.put("staircase", staircase);
-            c.put("name", "ExponentialDecay");
+            c.put("name", className());
             return c;
+        }
+    }
+
+    /** {@code initial_learning_rate * decay_rate ^ (step / decay_steps)}, the exponent floored when staircase. */
+    public static final class ExponentialDecay extends TimeDecay {
+        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
+            this(initialLearningRate, decaySteps, decayRate, false);
+        }
+
+        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
+            super(initialLearningRate, decaySteps, decayRate, staircase);
+        }
+
+        @Override
+        public String className() {
+            return "ExponentialDecay";
+        }
+
+        @Override
+        double rate(double p) {
+            return f32(f32(initialLearningRate) * f32(Math.pow(f32(decayRate), p)));
         }
     }
 
@@ -175,21 +191,13 @@ public final class LearningRateSchedules {
     }
 
     /** {@code initial_learning_rate / (1 + decay_rate * step / decay_steps)}, the ratio floored when staircase. */
-    public static final class InverseTimeDecay extends LearningRateSchedule {
-        private final double initialLearningRate;
-        private final long decaySteps;
-        private final double decayRate;
-        private final boolean staircase;
-
+    public static final class InverseTimeDecay extends TimeDecay {
         public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate) {
             this(initialLearningRate, decaySteps, decayRate, false);
         }
 
         public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
-            this.initialLearningRate = nonNegative("initial_learning_rate", initialLearningRate);
-            this.decaySteps = positiveSteps("decay_steps", decaySteps);
-            this.decayRate = nonNegative("decay_rate", decayRate);
-            this.staircase = staircase;
+            super(initialLearningRate, decaySteps, decayRate, staircase);
         }
 
         @Override
@@ -198,23 +206,8 @@ public final class LearningRateSchedules {
         }
 
         @Override
-        public double at(long step) {
-            double p = f32((double) step / decaySteps);
-            if (staircase) {
-                p = Math.floor(p);
-            }
+        double rate(double p) {
             return f32(f32(initialLearningRate) / f32(1 + f32(f32(decayRate) * p)));
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("initial_learning_rate", initialLearningRate);
-            c.put("decay_steps", decaySteps);
-            c.put("decay_rate", decayRate);
-            c.put("staircase", staircase);
-            c.put("name", "InverseTimeDecay");
-            return c;
         }
     }
 
