@@ -64,6 +64,8 @@ def main(path):
         validation_split=0.3)
     run("class_weight_binary", 1, "sigmoid", "binary_crossentropy", y_bin, epochs=3,
         class_weight={0: 0.3, 1: 2.0})
+    run("class_weight_validation_split", 1, "sigmoid", "binary_crossentropy", y_bin, epochs=3,
+        class_weight={0: 0.1, 1: 5.0}, validation_split=0.25)
     run("class_weight_one_hot", 3, "softmax", "categorical_crossentropy", y_hot, epochs=3,
         class_weight={0: 1.0, 1: 3.0, 2: 0.5})
     run("class_weight_sparse", 3, "softmax", "sparse_categorical_crossentropy", y_cls.astype(np.float32), epochs=3,

@@ -481,13 +481,19 @@ public class Sequential implements AutoCloseable, ModelView {
         }
         options.validate();
         checkData("x", x, "y", y);
+        // Keras splits (x, y, sample_weight) first and gives class_weight to the training part only: the held-out
+        // rows keep their sample weights, never class weights.
         float[] weights = sampleWeights(x, y, options.sampleWeight(), options.classWeight());
         Trainer.Split data;
         if (options.validationX() != null) {
             checkData("validation_data x", options.validationX(), "validation_data y", options.validationY());
             data = new Trainer.Split(x, y, weights, options.validationX(), options.validationY(), null);
         } else {
-            data = Trainer.split(x, y, weights, options.validationSplit());
+            data = Trainer.split(x, y, options.classWeight() == null ? weights : null, options.validationSplit());
+            if (options.classWeight() != null) {
+                data = new Trainer.Split(data.x(), data.y(), sampleWeights(data.x(), data.y(), null,
+                        options.classWeight()), data.valX(), data.valY(), null);
+            }
         }
         java.util.Set<String> logKeys = Trainer.epochLogKeys(metrics, data.valX() != null, outputDim());
         for (io.github.kerasdjl.callbacks.Callback c : options.callbacks()) {
@@ -548,6 +554,11 @@ public class Sequential implements AutoCloseable, ModelView {
     public double learningRate() {
         requireCompiled("learningRate");
         return optimizer.learningRate();
+    }
+
+    @Override
+    public long iterations() {
+        return optimizer == null ? 0 : optimizer.iterations();
     }
 
     @Override

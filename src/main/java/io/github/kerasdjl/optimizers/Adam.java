@@ -46,7 +46,9 @@ public class Adam extends TwoMomentOptimizer {
         long t = iterations();
         double beta1 = beta1();
         double beta2 = beta2();
-        double alpha = stepLearningRate() * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        // Keras casts the betas to float32 before the powers of the bias correction
+        double alpha = stepLearningRate() * Math.sqrt(1 - Math.pow((float) beta2, t))
+                / (1 - Math.pow((float) beta1, t));
         NDArray m = moment(index);
         NDArray v = second(index);
         m.addi(gradient.sub(m).muli((float) (1 - beta1)));

@@ -32,30 +32,34 @@ public final class LearningRateSchedules {
     public static LearningRateSchedule fromConfig(String className, Map<String, Object> c) {
         return switch (className) {
             case "ExponentialDecay" -> new ExponentialDecay(num(c, "initial_learning_rate"),
-                    (long) num(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
+                    steps(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
             case "InverseTimeDecay" -> new InverseTimeDecay(num(c, "initial_learning_rate"),
-                    (long) num(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
+                    steps(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
             case "PiecewiseConstantDecay" -> {
-                List<?> b = (List<?>) c.get("boundaries");
-                List<?> v = (List<?>) c.get("values");
+                List<?> b = list(c, "boundaries");
+                List<?> v = list(c, "values");
                 long[] boundaries = new long[b.size()];
                 for (int i = 0; i < boundaries.length; i++) {
-                    boundaries[i] = ((Number) b.get(i)).longValue();
+                    boundaries[i] = whole("boundaries", b.get(i));
                 }
                 double[] values = new double[v.size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = ((Number) v.get(i)).doubleValue();
+                    if (!(v.get(i) instanceof Number n)) {
+                        throw new IllegalArgumentException("Invalid value for argument `values` of a learning-rate"
+                                + " schedule: " + v + ". Expected a list of numbers.");
+                    }
+                    values[i] = n.doubleValue();
                 }
                 yield new PiecewiseConstantDecay(boundaries, values);
             }
             case "PolynomialDecay" -> new PolynomialDecay(num(c, "initial_learning_rate"),
-                    (long) num(c, "decay_steps"), c.containsKey("end_learning_rate") ? num(c, "end_learning_rate")
+                    steps(c, "decay_steps"), c.containsKey("end_learning_rate") ? num(c, "end_learning_rate")
                             : PolynomialDecay.DEFAULT_END_LEARNING_RATE,
                     c.containsKey("power") ? num(c, "power") : 1.0, bool(c, "cycle"));
-            case "CosineDecay" -> new CosineDecay(num(c, "initial_learning_rate"), (long) num(c, "decay_steps"),
+            case "CosineDecay" -> new CosineDecay(num(c, "initial_learning_rate"), steps(c, "decay_steps"),
                     c.containsKey("alpha") ? num(c, "alpha") : 0.0,
                     c.get("warmup_target") == null ? null : num(c, "warmup_target"),
-                    c.containsKey("warmup_steps") ? (long) num(c, "warmup_steps") : 0);
+                    c.containsKey("warmup_steps") ? steps(c, "warmup_steps") : 0);
             default -> throw new IllegalArgumentException("Invalid value for argument `learning_rate`: the schedule '"
                     + className + "'. Valid schedules: " + NAMES + ".");
         };
@@ -68,6 +72,28 @@ public final class LearningRateSchedules {
                     + v + ". Expected a number.");
         }
         return n.doubleValue();
+    }
+
+    private static long steps(Map<String, Object> c, String key) {
+        return whole(key, c.get(key));
+    }
+
+    /** A step count: a whole number (a config read from JSON holds it as a double). */
+    private static long whole(String key, Object v) {
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || Double.isInfinite(n.doubleValue())) {
+            throw new IllegalArgumentException("Invalid value for argument `" + key + "` of a learning-rate schedule: "
+                    + v + ". Expected a whole number of steps.");
+        }
+        return n.longValue();
+    }
+
+    private static List<?> list(Map<String, Object> c, String key) {
+        if (!(c.get(key) instanceof List<?> l)) {
+            throw new IllegalArgumentException("Invalid value for argument `" + key + "` of a learning-rate schedule: "
+                    + c.get(key) + ". Expected a list.");
+        }
+        return l;
     }
 
     private static boolean bool(Map<String, Object> c, String key) {

@@ -91,6 +91,10 @@ public final class FitOptions {
      * not named keep weight 1. Not together with {@link #sampleWeight}.
      */
     public FitOptions classWeight(java.util.Map<Integer, Double> value) {
+        if (value != null && value.keySet().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Invalid value for argument `class_weight`: " + value + " holds a null"
+                    + " class. Expected class indices mapped to finite weights >= 0.");
+        }
         this.classWeight = value == null ? null : new java.util.TreeMap<>(value);
         return this;
     }

@@ -157,6 +157,11 @@ class FitOptionsKerasTest {
             assertAsKeras("class_weight_binary", m.fit(x(), yBin, options(3).classWeight(Map.of(0, 0.3, 1, 2.0))),
                     m);
         }
+        try (Sequential m = model(1, "sigmoid", "binary_crossentropy", fast)) {
+            // the held-out rows get no class weights (Keras splits first): val_loss is unweighted
+            assertAsKeras("class_weight_validation_split", m.fit(x(), yBin, options(3).classWeight(Map.of(0, 0.1, 1,
+                    5.0)).validationSplit(0.25)), m);
+        }
         try (Sequential m = model(3, "softmax", "categorical_crossentropy", fast)) {
             assertAsKeras("class_weight_one_hot", m.fit(x(), oneHot(), options(3).classWeight(Map.of(0, 1.0, 1, 3.0,
                     2, 0.5))), m);
