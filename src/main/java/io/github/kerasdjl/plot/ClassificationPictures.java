@@ -57,7 +57,8 @@ final class ClassificationPictures {
         }
         int left = 40 + longest + 10;
         int top = 62;
-        int bottom = 30 + Math.min(longest, 90);
+        boolean turned = longest > (Math.min(width - left, height - top) - 60) / k - 4; // names too wide for a cell
+        int bottom = turned ? 18 + Math.min(longest, height / 3) : 40;
         int right = 20;
         int side = Math.max(k, Math.min(width - left - right, height - top - bottom));
         int cell = side / k;
@@ -105,7 +106,7 @@ final class ClassificationPictures {
             int cy = top + i * cell + cell / 2;
             g.drawString(n, left - 8 - fm.stringWidth(n), cy + fm.getAscent() / 2 - 1);
             int cx = left + i * cell + cell / 2;
-            if (longest <= cell - 4) {
+            if (!turned) {
                 g.drawString(n, cx - fm.stringWidth(n) / 2, top + side + 16);
             } else { // long names: turned, reading upwards
                 Graphics2D r = (Graphics2D) g.create();

@@ -72,6 +72,14 @@ class ClassificationPicturesTest {
                 "breast cancer");
         Files.copy(dir.resolve("bc.png"), Path.of("target/confusion-bc-test.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // Many classes with long names: the column names are turned.
+        List<String> longNames = new java.util.ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            longNames.add("handwritten digit " + c);
+        }
+        Plots.confusionMatrix(yTrue, yPred, longNames, dir.resolve("long.png"), 640, 640, null);
+        Files.copy(dir.resolve("long.png"), Path.of("target/confusion-long-test.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
