@@ -37,6 +37,11 @@ final class Predict implements Callable<Integer> {
     @Option(names = "--output", description = "write the predictions to this CSV file instead of printing them")
     Path output;
 
+    // datasets helper (issue 14): the statistics a table's model was trained with, applied to the raw rows.
+    @Option(names = "--standardizer", description = "standardize the rows first with this JSON file (written by"
+            + " Standardizer.save, or by the main job's --save on a table beside the model)")
+    Path standardizer;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(input)) {
@@ -45,7 +50,17 @@ final class Predict implements Callable<Integer> {
         if (output != null) {
             Main.checkWritableDirectory("--output", output.toAbsolutePath().getParent());
         }
+        io.github.kerasdjl.datasets.Standardizer scaler = standardizer == null ? null
+                : io.github.kerasdjl.datasets.Standardizer.load(standardizer);
         float[][] x = read(input);
+        if (scaler != null) {
+            if (x[0].length != scaler.numFeatures()) {
+                throw new IllegalArgumentException("Invalid value for argument `--input`: " + input + " has rows of "
+                        + x[0].length + " numbers, but the standardizer " + standardizer + " takes "
+                        + scaler.numFeatures() + ".");
+            }
+            x = scaler.transform(x);
+        }
         try (Sequential m = Keras.loadModel(model)) {
             if (x[0].length != m.inputDim()) {
                 throw new IllegalArgumentException("Invalid value for argument `--input`: " + input + " has rows of "

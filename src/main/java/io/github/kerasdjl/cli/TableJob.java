@@ -227,8 +227,9 @@ final class TableJob {
                 Path scaler = main.save.resolveSibling(name.substring(0, name.length() - ".keras".length())
                         + ".standardizer.json");
                 standardizer.save(scaler);
-                out.printf(Locale.ROOT, "Model: %s (its inputs standardized by %s)%n", main.save.toAbsolutePath(),
-                        scaler.toAbsolutePath());
+                out.printf(Locale.ROOT, "Model: %s (its inputs standardized by %s: predict --model %s"
+                        + " --standardizer %s --input ROWS.csv)%n", main.save.toAbsolutePath(), scaler.toAbsolutePath(),
+                        main.save, scaler);
             }
             return new Main.Result(trainScores, testScores, history, seconds);
         }

@@ -184,6 +184,8 @@ public final class Standardizer {
                 throw bad(path, "no n_samples_seen_");
             }
             return new Standardizer(mean, var, scale, o.get("n_samples_seen_").getAsLong());
+        } catch (java.nio.charset.CharacterCodingException ex) {
+            throw bad(path, "not UTF-8 text");
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read '" + path + "': " + ex.getMessage(), ex);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException ex) {

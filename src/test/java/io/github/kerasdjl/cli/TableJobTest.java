@@ -36,7 +36,7 @@ class TableJobTest {
 
         Run(String... args) {
             String[] all = args;
-            if (!args[0].equals("compare")) {
+            if (!args[0].equals("compare") && !args[0].equals("predict")) {
                 all = Arrays.copyOf(args, args.length + 2);
                 all[args.length] = "--output-dir";
                 all[args.length + 1] = dir.toString();
@@ -82,6 +82,35 @@ class TableJobTest {
         Standardizer s = Standardizer.load(dir.resolve("digits.standardizer.json"));
         assertEquals(64, s.numFeatures());
         assertEquals(1438, s.samplesSeen());
+        // predict with the standardizer gives the model's numbers for the standardized raw rows.
+        float[][] raw = {io.github.kerasdjl.datasets.Digits.table().x()[0], io.github.kerasdjl.datasets.Digits.table()
+                .x()[9]};
+        StringBuilder rows = new StringBuilder();
+        for (float[] row : raw) {
+            for (int j = 0; j < row.length; j++) {
+                rows.append(j == 0 ? "" : ",").append(row[j]);
+            }
+            rows.append('\n');
+        }
+        Path input = Files.writeString(dir.resolve("rows.csv"), rows);
+        Run p = new Run("predict", "--model", model.toString(), "--standardizer",
+                dir.resolve("digits.standardizer.json").toString(), "--input", input.toString());
+        assertEquals(0, p.code, p.err);
+        try (io.github.kerasdjl.Sequential loaded = io.github.kerasdjl.Keras.loadModel(model)) {
+            float[][] expected = loaded.predict(s.transform(raw));
+            String[] lines = p.out.strip().split("\n");
+            assertEquals(2, lines.length, p.out);
+            for (int i = 0; i < 2; i++) {
+                String[] cells = lines[i].split(",");
+                for (int j = 0; j < 10; j++) {
+                    assertEquals(expected[i][j], Float.parseFloat(cells[j]), 0f, p.out);
+                }
+            }
+        }
+        Run bad = new Run("predict", "--model", model.toString(), "--standardizer", model.toString(), "--input",
+                input.toString());
+        assertEquals(2, bad.code, bad.err);
+        assertTrue(bad.err.contains("is not a saved Standardizer"), bad.err);
     }
 
     /** A user's CSV: the breast-cancer table written with a header, its label column by name. */
