@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  * Tables of numbers in CSV files: a user's own table with a header row and a label column ({@link #read(Path,
  * String)}), the rows of numbers that the CLI's {@code predict} reads ({@link #readNumbers}), and a table written
  * back ({@link #write}). Cells are separated by commas, blank lines are skipped, a cell may be quoted
- * ({@code "1.5"}); a bad cell is an error naming its line (1-based, as an editor counts) and column.
+ * ({@code "1.5"}, no line break inside), a UTF-8 byte order mark is ignored; a bad cell is an error naming its line (1-based, as an editor counts) and column.
  */
 public final class Csv {
 
@@ -191,7 +191,14 @@ public final class Csv {
                     + " is not a file.");
         }
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+                lines.set(0, lines.get(0).substring(1)); // the byte order mark some spreadsheets write
+            }
+            return lines;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: " + file + " is not"
+                    + " UTF-8 text. Expected a CSV file.");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read '" + file + "': " + e.getMessage(), e);
         }

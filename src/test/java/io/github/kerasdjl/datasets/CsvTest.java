@@ -33,6 +33,8 @@ class CsvTest {
         assertArrayEquals(new float[] {4.5f, -0.5f, 6}, t.x()[1]);
         assertArrayEquals(new float[] {0, 2, 1}, t.y());
         assertEquals("t.csv", t.name());
+        Table bom = Csv.read(file("bom.csv", "\uFEFFk,v\n1,2\n"), "k");
+        assertEquals(List.of("v"), bom.featureNames());
         Table byIndex = Csv.read(f, 2);
         assertArrayEquals(t.x()[2], byIndex.x()[2]);
         Table first = Csv.read(file("u.csv", "k,v\n1,0.5\n0,2\n"), 0);
@@ -92,6 +94,8 @@ class CsvTest {
             {message(() -> Csv.read(dir.resolve("missing.csv"), "y")), "`path`", "is not a file"},
             {message(() -> Csv.read(dir, "y")), "is not a file"},
             {message(() -> Csv.read(null, "y")), "`path`", "null"},
+            {message(() -> Csv.read(Files.write(dir.resolve("bin.csv"), new byte[] {(byte) 0xC3, 0x28, 10}), "y")),
+                "`path`", "not UTF-8"},
             {message(() -> Csv.readNumbers(file("r.csv", "1,2\n3\n"), "--input")), "`--input`", "line 2 has 1 values",
                 "line 1, the first row, has 2"},
             {message(() -> Csv.readNumbers(file("h.csv", "x1,x2\n"), "--input")), "no rows of numbers"},
