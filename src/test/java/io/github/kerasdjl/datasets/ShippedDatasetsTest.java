@@ -46,6 +46,30 @@ class ShippedDatasetsTest {
     }
 
     /** The counts as the sources' descriptions state them (scikit-learn's descr/*.rst). */
+    /** The resources are scikit-learn's files unchanged: the SHA-256 that NOTICE.md lists, and the licences named. */
+    @Test
+    void resourcesAreScikitLearnsFilesWithTheirNotice() throws Exception {
+        String notice;
+        try (java.io.InputStream in = Table.class.getResourceAsStream("NOTICE.md")) {
+            notice = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(notice.contains("CC BY 4.0") && notice.contains("BSD 3-Clause License"), notice);
+        for (String name : new String[] {"iris.csv", "wine_data.csv", "digits.csv.gz", "breast_cancer.csv.gz"}) {
+            byte[] bytes;
+            try (java.io.InputStream in = Table.class.getResourceAsStream(name)) {
+                bytes = in.readAllBytes();
+            }
+            String listed = name;
+            if (name.equals("breast_cancer.csv.gz")) { // compressed here: the hash is of scikit-learn's plain file
+                bytes = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)).readAllBytes();
+                listed = "breast_cancer.csv";
+            }
+            String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+            assertTrue(notice.contains(hex + "  " + listed), name + " has SHA-256 " + hex);
+        }
+    }
+
     @Test
     void classBalanceAsTheSourcesState() {
         assertArrayEquals(new int[] {50, 50, 50}, Iris.table().classCounts());
