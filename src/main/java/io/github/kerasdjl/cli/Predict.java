@@ -50,8 +50,14 @@ final class Predict implements Callable<Integer> {
         if (output != null) {
             Main.checkWritableDirectory("--output", output.toAbsolutePath().getParent());
         }
-        io.github.kerasdjl.datasets.Standardizer scaler = standardizer == null ? null
-                : io.github.kerasdjl.datasets.Standardizer.load(standardizer);
+        io.github.kerasdjl.datasets.Standardizer scaler = null;
+        if (standardizer != null) {
+            try {
+                scaler = io.github.kerasdjl.datasets.Standardizer.load(standardizer);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("`path`", "`--standardizer`"), e);
+            }
+        }
         float[][] x = read(input);
         if (scaler != null) {
             if (x[0].length != scaler.numFeatures()) {
@@ -86,7 +92,7 @@ final class Predict implements Callable<Integer> {
         return 0;
     }
 
-    /** The rows of a CSV file of numbers (an optional header line); a bad cell is an error naming its line and column. */
+    /** The rows of a CSV file of numbers (an optional header line); a bad cell is an error naming line and column. */
     static float[][] read(Path file) {
         return Csv.readNumbers(file, "--input");
     }

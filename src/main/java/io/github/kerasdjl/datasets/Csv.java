@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
  * Tables of numbers in CSV files: a user's own table with a header row and a label column ({@link #read(Path,
  * String)}), the rows of numbers that the CLI's {@code predict} reads ({@link #readNumbers}), and a table written
  * back ({@link #write}). Cells are separated by commas, blank lines are skipped, a cell may be quoted
- * ({@code "1.5"}, no line break inside), a UTF-8 byte order mark is ignored; a bad cell is an error naming its line (1-based, as an editor counts) and column.
+ * ({@code "1.5"}, no line break inside), a UTF-8 byte order mark is ignored; a bad cell is an error naming its line
+ * (1-based, as an editor counts) and column.
  */
 public final class Csv {
 

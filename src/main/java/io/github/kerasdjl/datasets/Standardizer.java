@@ -188,7 +188,8 @@ public final class Standardizer {
             throw bad(path, "not UTF-8 text");
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read '" + path + "': " + ex.getMessage(), ex);
-        } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException ex) {
+        } catch (JsonParseException | IllegalStateException | NumberFormatException
+                | UnsupportedOperationException ex) {
             throw bad(path, ex.getMessage());
         }
     }

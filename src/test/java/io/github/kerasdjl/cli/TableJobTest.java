@@ -50,7 +50,11 @@ class TableJobTest {
         }
     }
 
-    /** The defaults: Adam, sparse categorical cross-entropy, the table's epochs; 0.93 is 28 of Iris' 30 test flowers. */
+    /**
+     * The defaults: Adam, sparse categorical cross-entropy, the table's epochs. Measured 0.933 (28 of the 30 test
+     * flowers; two of this split's versicolor/virginica are hard for any setting tried); the test asks 0.9, one
+     * flower of margin for float32 rounding on another CPU.
+     */
     @Test
     void irisWithItsDefaults() throws Exception {
         Run r = new Run("--dataset", "iris");
@@ -60,7 +64,7 @@ class TableJobTest {
         assertTrue(r.out.contains("Training: 60 epochs, batch size 8, Adam(learning_rate=0.01,"), r.out);
         assertTrue(r.out.contains("loss sparse_categorical_crossentropy"), r.out);
         double accuracy = r.main.result().test().get("accuracy");
-        assertTrue(accuracy >= 0.93, "Iris test accuracy " + accuracy);
+        assertTrue(accuracy >= 0.9, "Iris test accuracy " + accuracy);
         assertEquals(640, ImageIO.read(dir.resolve("loss.png").toFile()).getHeight() + 240);
         assertEquals(560, ImageIO.read(dir.resolve("confusion_matrix.png").toFile()).getWidth());
         assertTrue(!Files.exists(dir.resolve("decision_boundary.png")));
@@ -110,7 +114,7 @@ class TableJobTest {
         Run bad = new Run("predict", "--model", model.toString(), "--standardizer", model.toString(), "--input",
                 input.toString());
         assertEquals(2, bad.code, bad.err);
-        assertTrue(bad.err.contains("is not a saved Standardizer"), bad.err);
+        assertTrue(bad.err.contains("`--standardizer`") && bad.err.contains("is not a saved Standardizer"), bad.err);
     }
 
     /** A user's CSV: the breast-cancer table written with a header, its label column by name. */
