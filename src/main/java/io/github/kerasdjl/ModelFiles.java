@@ -28,6 +28,7 @@ final class ModelFiles {
 
     /** Writes a built model as a Keras 3 {@code .keras} file. */
     static void save(Sequential model, Path file) {
+        description(model, null); // [layers] the checks of what can be saved, before anything is made
         List<Weight> weights = model.network().weights();
         WeightsFile.Contents contents = WeightsFile.of(model.layers());
         var optimizer = model.optimizer();
@@ -70,6 +71,18 @@ final class ModelFiles {
     }
 
     private static KerasArchive.Model description(Sequential model, WeightsFile.Contents contents) {
+        // [layers] Refused by name before anything is written: the files hold Dense stacks on flat inputs so far.
+        for (io.github.kerasdjl.layers.Layer l : model.layers()) {
+            if (!(l instanceof io.github.kerasdjl.layers.Dense)) {
+                throw new IllegalArgumentException("Layer '" + l.getName() + "' (" + l.typeName() + ") cannot be"
+                        + " saved yet; supported layers: [Dense]. Nothing was written.");
+            }
+        }
+        if (model.inputShape() != null && model.inputShape().dimension() != 1) {
+            throw new IllegalArgumentException("Model '" + model.name() + "' takes inputs of shape "
+                    + io.github.kerasdjl.layers.Layer.format(model.inputShape()) + "; only flat inputs (None, n)"
+                    + " can be saved yet. Nothing was written.");
+        }
         return new KerasArchive.Model(model.name(), model.inputDim(), model.layers(), model.optimizer(),
                 lossEntry(model.loss()), model.metrics().stream().map(Metrics::toKeras).toList(),
                 contents);

@@ -110,6 +110,11 @@ final class DenseBackpropStep implements TrainingStep {
             if (layer.getClass() != Dense.class || ((Dense) layer).kernelRegularizer() != null) {
                 return false;
             }
+            // [layers] Flat rows only: a Dense on N-D samples (acting on their last axis) goes through autograd.
+            ai.djl.ndarray.types.Shape in = layer.isBuilt() ? layer.builtInputShape() : layer.declaredInputShape();
+            if (in != null && in.dimension() != 1) {
+                return false;
+            }
             Activation a = ((Dense) layer).activation();
             boolean last = i == layers.size() - 1;
             if (!(last ? loss.hasOutputDelta(a) : a.hasDerivativeFromOutput())) {

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.github.kerasdjl.backend.ReplicaStore;
@@ -24,6 +25,9 @@ public final class Network {
     private final List<Device> devices;
     private final int inputDim;
     private final int outputDim;
+    /** [layers] The shape of one input sample and of one output (without the batch axis). */
+    private final Shape inputShape;
+    private final Shape outputShape;
     private final List<Weight> weights;
     private final List<NDArray> variables;
     private final ReplicaStore store;
@@ -36,18 +40,31 @@ public final class Network {
      * @param inputDim the input width
      */
     public Network(List<Layer> layers, Block block, NDManager manager, List<Device> devices, int inputDim) {
+        this(layers, block, manager, devices, new Shape(inputDim));
+    }
+
+    /**
+     * @param layers the layers, built
+     * @param block their block, initialized
+     * @param manager the owner of the weights (on the first device)
+     * @param devices one device, or several for data-parallel training
+     * @param inputShape the shape of one input sample (a batch of flat rows is reshaped to it in {@link #forward})
+     */
+    public Network(List<Layer> layers, Block block, NDManager manager, List<Device> devices, Shape inputShape) {
         this.layers = List.copyOf(layers);
         this.block = block;
         this.manager = manager;
         this.devices = List.copyOf(devices);
-        this.inputDim = inputDim;
-        int width = inputDim;
+        this.inputShape = inputShape;
+        this.inputDim = (int) inputShape.size();
+        Shape shape = inputShape;
         List<Weight> w = new ArrayList<>();
         for (Layer l : layers) {
-            width = l.outputDim(width);
+            shape = l.outputShape(shape);
             w.addAll(l.weights());
         }
-        this.outputDim = width;
+        this.outputShape = shape;
+        this.outputDim = (int) shape.size();
         this.weights = List.copyOf(w);
         this.variables = weights.stream().map(Weight::array).toList();
         this.store = new ReplicaStore(manager);
@@ -82,6 +99,16 @@ public final class Network {
         return outputDim;
     }
 
+    /** The shape of one input sample. */
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    /** The shape of one output sample. */
+    public Shape outputShape() {
+        return outputShape;
+    }
+
     /** Every trainable weight, in Keras' order (kernel, then bias, layer by layer). */
     public List<Weight> weights() {
         return weights;
@@ -99,6 +126,10 @@ public final class Network {
 
     /** The block's output for a batch, reading the parameters from {@code store}. */
     public NDArray forward(ParameterStore parameters, NDArray x, boolean training) {
+        if (inputShape.dimension() > 1 && x.getShape().dimension() == 2) {
+            // [layers] N-D samples travel as flat rows (C order); the block sees them batch first, channels last.
+            x = x.reshape(new Shape(x.getShape().get(0)).addAll(inputShape));
+        }
         return block.forward(parameters, new NDList(x), training).singletonOrThrow();
     }
 
