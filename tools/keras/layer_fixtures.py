@@ -119,6 +119,7 @@ def main():
         predict = model.predict(x, verbose=0)
         has_dropout = any(s["cls"] == "Dropout" for s in specs)
         training = None if has_dropout else np.asarray(model(x, training=True))
+        model.set_weights(weights)  # a training-mode call updates BatchNormalization's moving statistics
         y = rng.uniform(-1, 1, size=predict.shape).astype(np.float32)
         if specs[-1].get("activation") == "softmax":
             y = np.eye(predict.shape[1], dtype=np.float32)[rng.integers(0, predict.shape[1], SAMPLES)]

@@ -521,6 +521,16 @@ public final class Keras {
         return io.github.kerasdjl.layers.Pooling2D.average(poolSize);
     }
 
+    /** BatchNormalization(): momentum 0.99, epsilon 1e-3, over the last axis. */
+    public static io.github.kerasdjl.layers.BatchNormalization BatchNormalization() {
+        return new io.github.kerasdjl.layers.BatchNormalization();
+    }
+
+    /** LayerNormalization(): epsilon 1e-3, over the last axis. */
+    public static io.github.kerasdjl.layers.LayerNormalization LayerNormalization() {
+        return new io.github.kerasdjl.layers.LayerNormalization();
+    }
+
     /** GlobalAveragePooling2D(): the mean of each channel, (None, h, w, c) to (None, c). */
     public static io.github.kerasdjl.layers.GlobalAveragePooling2D GlobalAveragePooling2D() {
         return new io.github.kerasdjl.layers.GlobalAveragePooling2D();

@@ -871,7 +871,7 @@ public class Sequential implements AutoCloseable, ModelView {
     public List<float[]> getWeights() {
         requireBuilt("getWeights");
         List<float[]> values = new ArrayList<>();
-        for (Weight w : network.weights()) {
+        for (Weight w : network.allWeights()) {
             values.add(w.values());
         }
         return values;
@@ -898,7 +898,7 @@ public class Sequential implements AutoCloseable, ModelView {
     public void setWeights(List<float[]> values) {
         requireBuilt("setWeights");
         requireNotTraining("setWeights");
-        List<Weight> all = network.weights();
+        List<Weight> all = network.allWeights();
         if (values == null || values.size() != all.size()) {
             throw new IllegalArgumentException("Invalid value for argument `weights`: "
                     + (values == null ? "null" : values.size() + " arrays") + ". Expected " + all.size()

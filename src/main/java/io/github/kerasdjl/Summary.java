@@ -36,6 +36,7 @@ final class Summary {
         b.append("=".repeat(lineLength)).append('\n');
         Shape current = input;
         long total = 0;
+        long frozen = 0;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             String params;
@@ -46,6 +47,7 @@ final class Summary {
             } else {
                 long p = l.countParams(current);
                 total += p;
+                frozen += l.countNonTrainableParams(current);
                 params = String.format(Locale.ROOT, "%,d", p);
                 current = l.outputShape(current);
                 shape = Layer.format(current);
@@ -59,9 +61,10 @@ final class Summary {
         String bytes = formatBytes(total * 4);
         b.append("Total params: ").append(String.format(Locale.ROOT, "%,d", total)).append(" (").append(bytes)
                 .append(")\n");
-        b.append("Trainable params: ").append(String.format(Locale.ROOT, "%,d", total)).append(" (").append(bytes)
-                .append(")\n");
-        b.append("Non-trainable params: 0 (0.00 B)\n");
+        b.append("Trainable params: ").append(String.format(Locale.ROOT, "%,d", total - frozen)).append(" (")
+                .append(formatBytes((total - frozen) * 4)).append(")\n");
+        b.append("Non-trainable params: ").append(String.format(Locale.ROOT, "%,d", frozen)).append(" (")
+                .append(formatBytes(frozen * 4)).append(")\n");
         b.append("_".repeat(lineLength)).append('\n');
         return b.toString();
     }

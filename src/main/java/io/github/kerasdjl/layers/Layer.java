@@ -169,9 +169,22 @@ public abstract class Layer {
         builtInputShape = null;
     }
 
-    /** The weights, in Keras' order (kernel, then bias); empty before the model is built or without weights. */
+    /**
+     * Every weight, in Keras' order ({@code get_weights}: kernel, then bias; BatchNormalization's gamma, beta,
+     * moving mean, moving variance); empty before the model is built or without weights.
+     */
     public List<Weight> weights() {
         return List.of();
+    }
+
+    /** The weights the optimizer updates: none when the layer is frozen ({@code trainable(false)}). */
+    public List<Weight> trainableWeights() {
+        return trainable ? weights().stream().filter(Weight::isTrainable).toList() : List.of();
+    }
+
+    /** The number of scalars of the weights no optimizer updates, for an input shape (the summary's count). */
+    public long countNonTrainableParams(Shape input) {
+        return trainable ? 0 : countParams(input);
     }
 
     /**
@@ -189,7 +202,11 @@ public abstract class Layer {
         return trainable;
     }
 
-    /** Sets Keras' {@code trainable}; call before {@code fit}. */
+    /**
+     * Sets Keras' {@code trainable}; call before {@code fit} (a fit takes the trainable weights when it starts). A
+     * frozen layer's weights are not updated, count as non-trainable in the summary, and a frozen
+     * BatchNormalization runs in inference mode, as Keras.
+     */
     public Layer trainable(boolean value) {
         this.trainable = value;
         return this;

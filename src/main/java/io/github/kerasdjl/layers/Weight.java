@@ -19,6 +19,8 @@ public final class Weight {
     private final String name;
     private final Parameter parameter;
     private final boolean transposed;
+    /** [layers] False for a layer's state that no gradient changes (BatchNormalization's moving statistics). */
+    private boolean trainable = true;
     /** [layers] For an N-D weight: Keras' layout is the engine array transposed by these axes; null otherwise. */
     private final int[] kerasAxes;
 
@@ -44,6 +46,17 @@ public final class Weight {
         this.parameter = parameter;
         this.transposed = false;
         this.kerasAxes = kerasAxes.clone();
+    }
+
+    /** Marks this weight as state no optimizer updates (Keras' non-trainable weights); returns it. */
+    public Weight nonTrainable() {
+        this.trainable = false;
+        return this;
+    }
+
+    /** Whether the optimizer may update it (the layer's trainable flag aside). */
+    public boolean isTrainable() {
+        return trainable;
     }
 
     /** {@code kernel} or {@code bias}. */

@@ -29,6 +29,8 @@ public final class Network {
     private final Shape inputShape;
     private final Shape outputShape;
     private final List<Weight> weights;
+    /** [layers] Every weight, trainable or not, in Keras' get_weights order. */
+    private final List<Weight> allWeights;
     private final List<NDArray> variables;
     private final ReplicaStore store;
 
@@ -59,10 +61,13 @@ public final class Network {
         this.inputDim = (int) inputShape.size();
         Shape shape = inputShape;
         List<Weight> w = new ArrayList<>();
+        List<Weight> all = new ArrayList<>();
         for (Layer l : layers) {
             shape = l.outputShape(shape);
-            w.addAll(l.weights());
+            w.addAll(l.trainableWeights());
+            all.addAll(l.weights());
         }
+        this.allWeights = List.copyOf(all);
         this.outputShape = shape;
         this.outputDim = (int) shape.size();
         this.weights = List.copyOf(w);
@@ -107,6 +112,11 @@ public final class Network {
     /** The shape of one output sample. */
     public Shape outputShape() {
         return outputShape;
+    }
+
+    /** Every weight, trainable or not (BatchNormalization's moving statistics, frozen layers), Keras' order. */
+    public List<Weight> allWeights() {
+        return allWeights;
     }
 
     /** Every trainable weight, in Keras' order (kernel, then bias, layer by layer). */

@@ -110,6 +110,10 @@ class LayersKerasTest {
                 return new ActivationLayer(spec.get("activation").getAsString());
             case "Dropout":
                 return new Dropout(spec.get("rate").getAsDouble());
+            case "BatchNormalization":
+                return new BatchNormalization();
+            case "LayerNormalization":
+                return new LayerNormalization();
             default:
                 throw new IllegalArgumentException("no such layer in this test: " + cls);
         }
@@ -190,7 +194,7 @@ class LayersKerasTest {
             assertEquals(expected.size(), actual.size(), name + " weight count");
             for (int i = 0; i < expected.size(); i++) {
                 float d = maxDiff(expected.get(i), actual.get(i));
-                assertTrue(d <= TOLERANCE, name + ": weight " + i + " differs by " + d);
+                assertTrue(d <= TOLERANCE, name + ": weight " + i + " differs by " + d + " " + java.util.Arrays.toString(actual.get(i)) + " vs " + java.util.Arrays.toString(expected.get(i)));
             }
         }
     }
