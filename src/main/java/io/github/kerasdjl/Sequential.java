@@ -253,6 +253,11 @@ public class Sequential implements AutoCloseable, ModelView {
                         + "'. A layer of that name is already in model '" + name + "'.");
             }
         }
+        Shape known = inputShape();
+        if (known != null) {
+            // [layers] As Keras when the input shape is known: a layer that cannot take its input fails at add.
+            layer.outputShape(layers.isEmpty() ? known : outputShape(known));
+        }
         layers.add(layer);
         return this;
     }
