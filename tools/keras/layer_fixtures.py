@@ -149,5 +149,27 @@ def main():
     print("wrote", path, os.path.getsize(path), "bytes")
 
 
+
+def saved_convnet():
+    """A trained convnet saved by Keras (keras_convnet.keras) and its predictions (keras_convnet.txt)."""
+    keras.utils.set_random_seed(3)
+    keras.backend.clear_session()
+    model = keras.Sequential([keras.Input((7, 7, 2)), L.Conv2D(4, 3, activation="relu", padding="same"),
+                              L.MaxPooling2D(2), L.Conv2D(3, (2, 2), strides=(1, 1), dilation_rate=(1, 1)),
+                              L.AveragePooling2D(2, strides=1, padding="same"), L.Activation("tanh"),
+                              L.Dropout(0.2), L.Reshape((3, -1)), L.Flatten(),
+                              L.Dense(3, activation="softmax")])
+    rng = np.random.default_rng(5)
+    x = rng.uniform(-1, 1, size=(12, 7, 7, 2)).astype(np.float32)
+    y = rng.integers(0, 3, 12)
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.fit(x, y, batch_size=5, epochs=2, shuffle=False, verbose=0)
+    model.save("src/test/resources/fixtures/keras_convnet.keras")
+    with open("src/test/resources/fixtures/keras_convnet.txt", "w") as f:
+        f.write("# made by tools/keras/layer_fixtures.py with Keras " + keras.__version__ + "\n")
+        f.write(json.dumps({"x": arr(x), "predict": arr(model.predict(x, verbose=0))}) + "\n")
+
+
 if __name__ == "__main__":
     main()
+    saved_convnet()

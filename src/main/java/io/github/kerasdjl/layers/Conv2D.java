@@ -181,6 +181,14 @@ public class Conv2D extends Layer {
         return useBias;
     }
 
+    public Initializer kernelInitializer() {
+        return kernelInitializer;
+    }
+
+    public Initializer biasInitializer() {
+        return biasInitializer;
+    }
+
     @Override
     public String typeName() {
         return "Conv2D";
