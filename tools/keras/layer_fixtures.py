@@ -55,6 +55,9 @@ CASES = [
     ("batch_norm_conv", (5, 5, 2), [dict(cls="Conv2D", filters=3, kernel=[3, 3]), dict(cls="BatchNormalization"),
                                     dict(cls="Flatten"), dict(cls="Dense", units=1)]),
     ("layer_norm", (3, 4), [dict(cls="LayerNormalization"), dict(cls="Flatten"), dict(cls="Dense", units=2)]),
+    ("normalization_adapted", (3, 2), [dict(cls="Normalization"), dict(cls="Flatten"), dict(cls="Dense", units=2)]),
+    ("embedding", (4,), [dict(cls="Embedding", input_dim=7, output_dim=3), dict(cls="Flatten"),
+                         dict(cls="Dense", units=1)]),
     ("digits_convnet", (8, 8, 1), [dict(cls="Conv2D", filters=16, kernel=[3, 3], activation="relu"),
                                    dict(cls="MaxPooling2D", pool=[2, 2]), dict(cls="Flatten"),
                                    dict(cls="Dropout", rate=0.25), dict(cls="Dense", units=10,
@@ -91,6 +94,10 @@ def layer(spec):
         return L.BatchNormalization()
     if c == "LayerNormalization":
         return L.LayerNormalization()
+    if c == "Normalization":
+        return L.Normalization()
+    if c == "Embedding":
+        return L.Embedding(spec["input_dim"], spec["output_dim"])
     raise ValueError(c)
 
 
@@ -106,7 +113,15 @@ def main():
     for name, shape, specs in CASES:
         keras.backend.clear_session()
         model = keras.Sequential([keras.Input(shape)] + [layer(s) for s in specs])
+        x = rng.uniform(-1, 1, size=(SAMPLES,) + shape).astype(np.float32)
+        if specs[0]["cls"] == "Embedding":
+            x = rng.integers(0, specs[0]["input_dim"], size=(SAMPLES,) + shape).astype(np.float32)
+        if specs[0]["cls"] == "Normalization":
+            model.layers[0].adapt(x * 3 + 1)  # Keras' statistics, compared with the Java adapt of the same data
+            case_adapt = [np.asarray(w, dtype=np.float32) for w in model.layers[0].get_weights()]
         weights = [rng.uniform(-0.8, 0.8, size=w.shape).astype(np.float32) for w in model.get_weights()]
+        if specs[0]["cls"] == "Normalization":
+            weights[:3] = case_adapt
         # moving variance must be positive: Keras' order in BatchNormalization is gamma, beta, mean, variance
         i = 0
         for lay in model.layers:
@@ -115,7 +130,6 @@ def main():
                 weights[i + 3] = np.abs(weights[i + 3]) + 0.5
             i += n
         model.set_weights(weights)
-        x = rng.uniform(-1, 1, size=(SAMPLES,) + shape).astype(np.float32)
         predict = model.predict(x, verbose=0)
         has_dropout = any(s["cls"] == "Dropout" for s in specs)
         training = None if has_dropout else np.asarray(model(x, training=True))
@@ -136,6 +150,8 @@ def main():
                 "predict": arr(predict), "summary": text.getvalue()}
         if training is not None:
             case["training"] = arr(training)
+        if specs[0]["cls"] == "Normalization":
+            case["adapt_data"] = arr(x * 3 + 1)
         if not has_dropout:
             model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
             h = model.fit(x, y, batch_size=SAMPLES, epochs=1, shuffle=False, verbose=0)

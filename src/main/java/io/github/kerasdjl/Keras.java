@@ -531,6 +531,16 @@ public final class Keras {
         return new io.github.kerasdjl.layers.LayerNormalization();
     }
 
+    /** Normalization(): standardizes each feature of the last axis with the statistics of adapt(data). */
+    public static io.github.kerasdjl.layers.Normalization Normalization() {
+        return new io.github.kerasdjl.layers.Normalization();
+    }
+
+    /** Embedding(input_dim, output_dim): integer indices to trainable vectors. */
+    public static io.github.kerasdjl.layers.Embedding Embedding(int inputDim, int outputDim) {
+        return new io.github.kerasdjl.layers.Embedding(inputDim, outputDim);
+    }
+
     /** GlobalAveragePooling2D(): the mean of each channel, (None, h, w, c) to (None, c). */
     public static io.github.kerasdjl.layers.GlobalAveragePooling2D GlobalAveragePooling2D() {
         return new io.github.kerasdjl.layers.GlobalAveragePooling2D();

@@ -114,6 +114,10 @@ class LayersKerasTest {
                 return new BatchNormalization();
             case "LayerNormalization":
                 return new LayerNormalization();
+            case "Normalization":
+                return new Normalization();
+            case "Embedding":
+                return new Embedding(spec.get("input_dim").getAsInt(), spec.get("output_dim").getAsInt());
             default:
                 throw new IllegalArgumentException("no such layer in this test: " + cls);
         }
@@ -169,6 +173,20 @@ class LayersKerasTest {
             assertEquals(new Shape(longs(c.getAsJsonObject("predict").getAsJsonArray("shape"))), out.getShape());
             float d = maxDiff(values(c.getAsJsonObject("predict")), out.toFloatArray());
             assertTrue(d <= TOLERANCE, name + ": max difference " + d);
+        }
+    }
+
+    /** Normalization.adapt on the data Keras adapted to gives Keras' mean and variance within 1e-5. */
+    @org.junit.jupiter.api.Test
+    void adaptGivesKerasStatistics() {
+        JsonObject c = cases().get("normalization_adapted");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Normalization n = new Normalization().adapt(array(m, c.getAsJsonObject("adapt_data")));
+            List<float[]> keras = arrays(c.getAsJsonArray("weights"));
+            float dm = maxDiff(keras.get(0), n.mean());
+            float dv = maxDiff(keras.get(1), n.variance());
+            assertTrue(dm <= TOLERANCE && dv <= TOLERANCE, "mean " + dm + ", variance " + dv);
+            assertTrue(keras.get(1)[0] > 0.5, "the data's variance is not the default 1 nor 0");
         }
     }
 
