@@ -658,6 +658,17 @@ public class Sequential implements AutoCloseable, ModelView {
         for (io.github.kerasdjl.callbacks.Callback c : options.callbacks()) {
             c.checkLogKeys(logKeys);
         }
+        if (devices().size() > 1) {
+            // [layers] Replicas copy the trainable weights only: a layer with other state would read it across devices.
+            for (Layer l : layers) {
+                if (!l.isTrainable() || l instanceof io.github.kerasdjl.layers.BatchNormalization
+                        || l instanceof io.github.kerasdjl.layers.Normalization) {
+                    throw new IllegalArgumentException("Layer '" + l.getName() + "' (" + l.typeName() + (l
+                            .isTrainable() ? "" : ", frozen") + ") cannot train on several devices yet (" + devices()
+                            + "): its non-trainable weights are not replicated. Expected one device for this model.");
+                }
+            }
+        }
         synchronized (this) {
             requireNotTraining("fit");
             build(samples.shape());
@@ -774,7 +785,6 @@ public class Sequential implements AutoCloseable, ModelView {
     public float[][] predict(float[][] x) {
         requireOpen();
         requireLayers();
-        Tensors.checkMatrix("x", x);
         return predict(Samples.of("x", x));
     }
 

@@ -206,6 +206,15 @@ class NdInputTest {
             assertTrue(s.contains("Non-trainable params: 12 (48.00 B)"), s);
             assertEquals(2, model.computeGradients(x, new float[][] {{1}, {0}, {1}, {0}}).size(),
                     "gradients of the trainable weights only");
+            // unfrozen, the next fit trains it; frozen again, the other layer stops
+            model.layers().get(0).trainable(true);
+            model.fit(x, y, 2, 2);
+            assertFalse(java.util.Arrays.equals(after.get(0), model.getWeights().get(0)), "unfrozen kernel learns");
+            model.layers().get(1).trainable(false);
+            List<float[]> mid = model.getWeights();
+            model.fit(x, y, 2, 2);
+            assertArrayEquals(mid.get(2), model.getWeights().get(2), "newly frozen kernel unchanged");
+            assertTrue(model.usesFastPath() == false);
         }
     }
 

@@ -28,10 +28,12 @@ public final class Network {
     /** [layers] The shape of one input sample and of one output (without the batch axis). */
     private final Shape inputShape;
     private final Shape outputShape;
-    private final List<Weight> weights;
+    private List<Weight> weights;
+    /** [layers] The layers' trainable flags when {@link #weights} was made: a change makes it again. */
+    private boolean[] trainableFlags;
     /** [layers] Every weight, trainable or not, in Keras' get_weights order. */
     private final List<Weight> allWeights;
-    private final List<NDArray> variables;
+    private List<NDArray> variables;
     private final ReplicaStore store;
 
     /**
@@ -60,18 +62,15 @@ public final class Network {
         this.inputShape = inputShape;
         this.inputDim = (int) inputShape.size();
         Shape shape = inputShape;
-        List<Weight> w = new ArrayList<>();
         List<Weight> all = new ArrayList<>();
         for (Layer l : layers) {
             shape = l.outputShape(shape);
-            w.addAll(l.trainableWeights());
             all.addAll(l.weights());
         }
         this.allWeights = List.copyOf(all);
         this.outputShape = shape;
         this.outputDim = (int) shape.size();
-        this.weights = List.copyOf(w);
-        this.variables = weights.stream().map(Weight::array).toList();
+        refreshTrainable();
         this.store = new ReplicaStore(manager);
     }
 
@@ -119,14 +118,37 @@ public final class Network {
         return allWeights;
     }
 
-    /** Every trainable weight, in Keras' order (kernel, then bias, layer by layer). */
+    /**
+     * Every trainable weight, in Keras' order (kernel, then bias, layer by layer): the weights of trainable layers
+     * that an optimizer updates. A layer's {@code trainable} flag changed since the last call is taken into account
+     * (by the next fit, as Keras after a new compile).
+     */
     public List<Weight> weights() {
+        refreshTrainable();
         return weights;
     }
 
     /** The weights' engine arrays (the block's parameter arrays), in {@link #weights()}'s order. */
     public List<NDArray> variables() {
+        refreshTrainable();
         return variables;
+    }
+
+    private synchronized void refreshTrainable() {
+        boolean[] flags = new boolean[layers.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = layers.get(i).isTrainable();
+        }
+        if (java.util.Arrays.equals(flags, trainableFlags)) {
+            return;
+        }
+        List<Weight> w = new ArrayList<>();
+        for (Layer l : layers) {
+            w.addAll(l.trainableWeights());
+        }
+        this.weights = List.copyOf(w);
+        this.variables = weights.stream().map(Weight::array).toList();
+        this.trainableFlags = flags;
     }
 
     /** The parameter store of the weights themselves (the first replica). */
