@@ -21,6 +21,7 @@ public final class Dropout extends Layer {
     private final double rate;
     private final Long seed;
     private Random random;
+    private java.nio.ByteBuffer buffer;
 
     /** Drops {@code rate} of the values in training, {@code 0 <= rate < 1}; seeded from the model. */
     public Dropout(double rate) {
@@ -87,13 +88,24 @@ public final class Dropout extends Layer {
     private NDArray mask(NDArray x) {
         int n = (int) x.size();
         float keep = (float) (1.0 / (1.0 - rate));
-        float[] values = new float[n];
         synchronized (this) {
+            // One direct buffer kept by the layer: a new one per step (DJL's path for a float[]) is freed only by the
+            // garbage collector and made each step several times slower than the step itself.
+            if (buffer == null || buffer.capacity() < 4 * n) {
+                buffer = java.nio.ByteBuffer.allocateDirect(4 * n).order(java.nio.ByteOrder.nativeOrder());
+            }
+            java.nio.FloatBuffer values = buffer.asFloatBuffer();
             for (int i = 0; i < n; i++) {
-                values[i] = random.nextFloat() >= rate ? keep : 0f;
+                values.put(random.nextFloat() >= rate ? keep : 0f);
+            }
+            buffer.position(0).limit(4 * n);
+            try (NDArray view = x.getManager().create(buffer, x.getShape(), ai.djl.ndarray.types.DataType.FLOAT32)) {
+                // a copy the engine owns: the buffer is written again by the next step (or replica)
+                return view.toDevice(x.getDevice(), true);
+            } finally {
+                buffer.clear();
             }
         }
-        return x.getManager().create(values, x.getShape()).toDevice(x.getDevice(), false);
     }
 
     @Override

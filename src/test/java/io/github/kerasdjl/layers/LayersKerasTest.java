@@ -172,6 +172,7 @@ class LayersKerasTest {
             NDArray out = model.predict(array(m, c.getAsJsonObject("x")));
             assertEquals(new Shape(longs(c.getAsJsonObject("predict").getAsJsonArray("shape"))), out.getShape());
             float d = maxDiff(values(c.getAsJsonObject("predict")), out.toFloatArray());
+            System.out.println("[layers fixture] " + name + " predict max difference " + d);
             assertTrue(d <= TOLERANCE, name + ": max difference " + d);
         }
     }
@@ -210,6 +211,12 @@ class LayersKerasTest {
             List<float[]> expected = arrays(c.getAsJsonArray("weights_after"));
             List<float[]> actual = model.getWeights();
             assertEquals(expected.size(), actual.size(), name + " weight count");
+            float worst = 0;
+            for (int i = 0; i < expected.size(); i++) {
+                worst = Math.max(worst, maxDiff(expected.get(i), actual.get(i)));
+            }
+            System.out.println("[layers fixture] " + name + " SGD step: loss " + loss + " vs Keras " + kerasLoss
+                    + ", weights max difference " + worst);
             for (int i = 0; i < expected.size(); i++) {
                 float d = maxDiff(expected.get(i), actual.get(i));
                 assertTrue(d <= TOLERANCE, name + ": weight " + i + " differs by " + d + " " + java.util.Arrays.toString(actual.get(i)) + " vs " + java.util.Arrays.toString(expected.get(i)));
