@@ -444,6 +444,11 @@ public final class Keras {
         return new io.github.kerasdjl.metrics.AUC();
     }
 
+    /** FBetaScore(average, beta, threshold): the F-beta score, logged as {@code fbeta_score}. */
+    public static io.github.kerasdjl.metrics.F1Score FBetaScore(String average, double beta, Double threshold) {
+        return new io.github.kerasdjl.metrics.F1Score().average(average).beta(beta).threshold(threshold);
+    }
+
     /** F1Score(average, threshold): average null (one value per class), "micro", "macro" or "weighted". */
     public static io.github.kerasdjl.metrics.F1Score F1Score(String average, Double threshold) {
         return new io.github.kerasdjl.metrics.F1Score().average(average).threshold(threshold);

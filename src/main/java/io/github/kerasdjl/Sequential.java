@@ -599,32 +599,32 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /** predict on samples of rank 3 (images): one row of outputs per sample. */
     public float[][] predict(float[][][][] x) {
-        return predict(Samples.of("x", x));
+        return predict(Samples.of("x", x), Integer.MAX_VALUE);
     }
 
     /** predict on samples of rank 2: one row of outputs per sample. */
     public float[][] predict(float[][][] x) {
-        return predict(Samples.of("x", x));
+        return predict(Samples.of("x", x), Integer.MAX_VALUE);
     }
 
     /** evaluate on samples of rank 3 (images). */
     public Map<String, Double> evaluate(float[][][][] x, float[][] y) {
-        return evaluate(Samples.of("x", x), y, FitOptions.DEFAULT_BATCH_SIZE);
+        return evaluate(Samples.of("x", x), y, FitOptions.DEFAULT_BATCH_SIZE, null);
     }
 
     /** evaluate on samples of rank 3 with one target value per sample. */
     public Map<String, Double> evaluate(float[][][][] x, float[] y) {
-        return evaluate(Samples.of("x", x), Tensors.column("y", y), FitOptions.DEFAULT_BATCH_SIZE);
+        return evaluate(Samples.of("x", x), Tensors.column("y", y), FitOptions.DEFAULT_BATCH_SIZE, null);
     }
 
     /** evaluate on samples of rank 3 with a batch size. */
     public Map<String, Double> evaluate(float[][][][] x, float[][] y, int batchSize) {
-        return evaluate(Samples.of("x", x), y, batchSize);
+        return evaluate(Samples.of("x", x), y, batchSize, null);
     }
 
     /** evaluate on samples of rank 2. */
     public Map<String, Double> evaluate(float[][][] x, float[][] y) {
-        return evaluate(Samples.of("x", x), y, FitOptions.DEFAULT_BATCH_SIZE);
+        return evaluate(Samples.of("x", x), y, FitOptions.DEFAULT_BATCH_SIZE, null);
     }
 
     /**
@@ -647,12 +647,19 @@ public class Sequential implements AutoCloseable, ModelView {
         options.validate();
         checkData("x", samples, "y", y);
         float[][] x = samples.rows();
+        // Keras splits (x, y, sample_weight) first and gives class_weight to the training part only: the held-out
+        // rows keep their sample weights, never class weights.
+        float[] weights = sampleWeights(x, y, options.sampleWeight(), options.classWeight());
         Trainer.Split data;
         if (options.validationX() != null) {
             checkData("validation_data x", options.validationX(), "validation_data y", options.validationY());
-            data = new Trainer.Split(x, y, options.validationX(), options.validationY());
+            data = new Trainer.Split(x, y, weights, options.validationX(), options.validationY(), null);
         } else {
-            data = Trainer.split(x, y, options.validationSplit());
+            data = Trainer.split(x, y, options.classWeight() == null ? weights : null, options.validationSplit());
+            if (options.classWeight() != null) {
+                data = new Trainer.Split(data.x(), data.y(), sampleWeights(data.x(), data.y(), null,
+                        options.classWeight()), data.valX(), data.valY(), null);
+            }
         }
         java.util.Set<String> logKeys = Trainer.epochLogKeys(metrics, data.valX() != null, outputDim());
         for (io.github.kerasdjl.callbacks.Callback c : options.callbacks()) {
@@ -727,6 +734,11 @@ public class Sequential implements AutoCloseable, ModelView {
     }
 
     @Override
+    public long iterations() {
+        return optimizer == null ? 0 : optimizer.iterations();
+    }
+
+    @Override
     public void setLearningRate(double value) {
         requireCompiled("setLearningRate");
         optimizer.setLearningRate(value);
@@ -743,6 +755,104 @@ public class Sequential implements AutoCloseable, ModelView {
 
     private Trainer trainer() {
         return new Trainer(network, optimizer, loss, metrics, fastPath);
+    }
+
+    /**
+     * The sample weights of a fit or a batch: {@code sampleWeight} checked against the rows, or, from
+     * {@code classWeight}, each row's class's weight by Keras' rule (the argmax of a one-hot row, the rounded value
+     * of a one-column target), 1 for classes not named; null when neither is given.
+     */
+    private float[] sampleWeights(float[][] x, float[][] y, float[] sampleWeight,
+            Map<Integer, Double> classWeight) {
+        if (sampleWeight != null && classWeight != null) {
+            throw new IllegalArgumentException("Invalid value for argument `class_weight`: " + classWeight
+                    + ". You cannot give `class_weight` and `sample_weight` at the same time (Keras neither).");
+        }
+        if (sampleWeight != null) {
+            if (sampleWeight.length != x.length) {
+                throw new IllegalArgumentException("Invalid value for argument `sample_weight`: " + sampleWeight.length
+                        + " weights, but `x` has " + x.length + " rows. Expected one weight per row.");
+            }
+            FitOptions.checkWeights("sample_weight", sampleWeight);
+            return sampleWeight.clone();
+        }
+        if (classWeight == null) {
+            return null;
+        }
+        int units = outputDim();
+        int classes = Math.max(2, units);
+        for (Map.Entry<Integer, Double> e : classWeight.entrySet()) {
+            int c = e.getKey();
+            if (c < 0 || c >= classes) {
+                throw new IllegalArgumentException("Invalid value for argument `class_weight`: class " + c + " -> "
+                        + e.getValue() + ". The last layer '" + layers.get(layers.size() - 1).getName() + "' has "
+                        + units + " unit(s), so the classes are 0 to " + (classes - 1) + ".");
+            }
+            if (e.getValue() == null || !(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
+                throw new IllegalArgumentException("Invalid value for argument `class_weight`: class " + c + " -> "
+                        + e.getValue() + ". Expected a finite weight >= 0.");
+            }
+        }
+        float[] w = new float[y.length];
+        for (int i = 0; i < y.length; i++) {
+            int c;
+            if (y[i].length > 1) {
+                c = 0;
+                for (int k = 1; k < y[i].length; k++) {
+                    if (y[i][k] > y[i][c]) {
+                        c = k;
+                    }
+                }
+            } else {
+                c = (int) Math.rint(y[i][0]); // numpy's round: half to even
+            }
+            w[i] = classWeight.getOrDefault(c, 1.0).floatValue();
+        }
+        return w;
+    }
+
+    // ------------------------------------------------------------------ one batch at a time
+
+    /**
+     * Keras' {@code train_on_batch(x, y)}: one training step on exactly these rows (no shuffling, the metrics
+     * reset first); the loss of the batch before the update and its metrics, as Keras' {@code return_dict=True}.
+     */
+    public Map<String, Double> trainOnBatch(float[][] x, float[][] y) {
+        return trainOnBatch(x, y, null, null);
+    }
+
+    /** Keras' {@code train_on_batch(x, y, sample_weight, class_weight)}; either weight may be null. */
+    public Map<String, Double> trainOnBatch(float[][] x, float[][] y, float[] sampleWeight,
+            Map<Integer, Double> classWeight) {
+        requireCompiled("trainOnBatch");
+        checkData("x", x, "y", y);
+        float[] weights = sampleWeights(x, y, sampleWeight, classWeight);
+        synchronized (this) {
+            requireNotTraining("trainOnBatch");
+            build(x[0].length);
+            trainingThread = Thread.currentThread();
+        }
+        Autograd.stopRecordingOnThisThread();
+        try {
+            return trainer().trainOnBatch(x, y, weights);
+        } finally {
+            trainingThread = null;
+        }
+    }
+
+    /** Keras' {@code test_on_batch(x, y)}: the loss and metrics of these rows, nothing trained. */
+    public Map<String, Double> testOnBatch(float[][] x, float[][] y) {
+        return testOnBatch(x, y, null);
+    }
+
+    /** Keras' {@code test_on_batch(x, y, sample_weight)}: the loss weighted by {@code sampleWeight} (or null). */
+    public Map<String, Double> testOnBatch(float[][] x, float[][] y, float[] sampleWeight) {
+        return evaluate(x, y, Math.max(1, x == null ? 1 : x.length), sampleWeight);
+    }
+
+    /** Keras' {@code predict_on_batch(x)}: the outputs for these rows in one forward pass. */
+    public float[][] predictOnBatch(float[][] x) {
+        return predict(x);
     }
 
     /**
@@ -783,21 +893,47 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /** The model's outputs for each row of x. */
     public float[][] predict(float[][] x) {
-        requireOpen();
-        requireLayers();
-        return predict(Samples.of("x", x));
+        return predictInBatches(x, Integer.MAX_VALUE);
     }
 
-    private float[][] predict(Samples x) {
+    /**
+     * Keras' {@code predict(x, batch_size)}: the outputs computed {@code batchSize} rows at a time (Keras' default
+     * is 32), so that a large input needs only a batch's worth of engine memory; the numbers of
+     * {@link #predict(float[][])} up to float32 rounding (the engine's matrix product may round the last bit
+     * differently for another row count).
+     */
+    public float[][] predict(float[][] x, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException(
+                    "Invalid value for argument `batch_size`: " + batchSize + ". Expected an integer >= 1.");
+        }
+        return predictInBatches(x, batchSize);
+    }
+
+    private float[][] predictInBatches(float[][] rows, int batchSize) {
         requireOpen();
         requireLayers();
-        checkInput("x", x);
-        requireFlatOutput("predict", x.shape(), "; predict(NDArray) gives outputs of any shape");
-        build(x.shape());
+        return predict(Samples.of("x", rows), batchSize);
+    }
+
+    private float[][] predict(Samples samples, int batchSize) {
+        requireOpen();
+        requireLayers();
+        checkInput("x", samples);
+        requireFlatOutput("predict", samples.shape(), "; predict(NDArray) gives outputs of any shape");
+        build(samples.shape());
         Autograd.stopRecordingOnThisThread();
-        try (NDManager m = manager.newSubManager(); NDScope scope = Autograd.scope()) {
-            return Tensors.toRows(network.forward(Tensors.toArray(m, x.rows()), false));
+        float[][] x = samples.rows(); // [layers] N-D samples as flat rows; the network reshapes each batch
+        float[][] out = new float[x.length][];
+        for (int start = 0; start < x.length; start += batchSize) {
+            int end = (int) Math.min(x.length, (long) start + batchSize);
+            try (NDManager m = manager.newSubManager(); NDScope scope = Autograd.scope()) {
+                float[][] part = Tensors.toRows(network.forward(Tensors.toArray(m, start == 0 && end == x.length ? x
+                        : java.util.Arrays.copyOfRange(x, start, end)), false));
+                System.arraycopy(part, 0, out, start, part.length);
+            }
         }
+        return out;
     }
 
     /** predict for a model with one input and one output: one value in, one value out, per sample. */
@@ -854,29 +990,39 @@ public class Sequential implements AutoCloseable, ModelView {
             throw new IllegalArgumentException("Invalid value for argument `x`: null. Expected an engine array of"
                     + " shape (samples, width).");
         }
-        return evaluate(Samples.of("x", x), Tensors.toRows("y", y), FitOptions.DEFAULT_BATCH_SIZE);
+        return evaluate(Samples.of("x", x), Tensors.toRows("y", y), FitOptions.DEFAULT_BATCH_SIZE, null);
     }
 
     /** Keras' evaluate with a batch size: loss and metrics as sample-weighted means over the batches. */
     public Map<String, Double> evaluate(float[][] x, float[][] y, int batchSize) {
+        return evaluate(x, y, batchSize, null);
+    }
+
+    /**
+     * Keras' {@code evaluate(x, y, batch_size, sample_weight)}: the loss is {@code sum(w * loss) / samples} (plus
+     * the penalties); the metrics are not weighted, as Keras' compile metrics are not.
+     */
+    public Map<String, Double> evaluate(float[][] x, float[][] y, int batchSize, float[] sampleWeight) {
         if (x == null || x.length == 0) {
             Tensors.checkMatrix("x", x);
         }
         requireCompiled("evaluate");
-        return evaluate(Samples.of("x", x), y, batchSize);
+        return evaluate(Samples.of("x", x), y, batchSize, sampleWeight);
     }
 
-    private Map<String, Double> evaluate(Samples x, float[][] y, int batchSize) {
+    private Map<String, Double> evaluate(Samples samples, float[][] y, int batchSize, float[] sampleWeight) {
         requireCompiled("evaluate");
         requireNotTraining("evaluate");
         if (batchSize < 1) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `batch_size`: " + batchSize + ". Expected an integer >= 1.");
         }
-        checkData("x", x, "y", y);
-        build(x.shape());
+        checkData("x", samples, "y", y);
+        float[][] x = samples.rows();
+        float[] weights = sampleWeights(x, y, sampleWeight, null);
+        build(samples.shape());
         Autograd.stopRecordingOnThisThread();
-        return trainer().evaluate(x.rows(), y, batchSize);
+        return trainer().evaluate(x, y, batchSize, weights);
     }
 
     // ------------------------------------------------------------------ weights and summary

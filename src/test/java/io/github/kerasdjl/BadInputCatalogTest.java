@@ -151,6 +151,16 @@ class BadInputCatalogTest {
         c.add(new Case("fit", "the callbacks array is null", ARG, () -> new FitOptions().callbacks((io.github.kerasdjl.callbacks.Callback[]) null), "`callbacks`", "null"));
         c.add(new Case("fit", "EarlyStopping in mode auto on a metric the model does not compute (Keras cannot tell its direction)", ARG, () -> compiled().fit(X, Y, new FitOptions().verbose(0).callbacks(new EarlyStopping("mae", 0, 1, false))), "`monitor`", "'mae'"));
         c.add(new Case("fit", "fit before compile", STATE, () -> new Sequential().add(new Dense(1, "sigmoid", 2)).fit(X, Y, 1, 1), "compile", "fit()"));
+        c.add(new Case("fit", "sample_weight of the wrong length", ARG, () -> compiled().fit(X, Y, new FitOptions().sampleWeight(new float[] {1, 2})), "`sample_weight`", "2 weights", "3 rows"));
+        c.add(new Case("fit", "a negative sample weight", ARG, () -> compiled().fit(X, Y, new FitOptions().sampleWeight(new float[] {1, -2, 1})), "`sample_weight`", "-2.0", "row 1"));
+        c.add(new Case("fit", "a NaN sample weight", ARG, () -> compiled().fit(X, Y, new FitOptions().sampleWeight(new float[] {1, Float.NaN, 1})), "`sample_weight`", "NaN"));
+        c.add(new Case("fit", "class_weight naming a class the model does not have", ARG, () -> compiled().fit(X, Y, new FitOptions().classWeight(java.util.Map.of(2, 5.0))), "`class_weight`", "class 2", "0 to 1"));
+        c.add(new Case("fit", "a negative class weight", ARG, () -> compiled().fit(X, Y, new FitOptions().classWeight(java.util.Map.of(1, -1.0))), "`class_weight`", "-1.0"));
+        c.add(new Case("fit", "class_weight and sample_weight together", ARG, () -> compiled().fit(X, Y, new FitOptions().sampleWeight(new float[] {1, 1, 1}).classWeight(java.util.Map.of(1, 2.0))), "`class_weight`", "at the same time"));
+        c.add(new Case("fit", "validation_freq of 0", ARG, () -> compiled().fit(X, Y, new FitOptions().validationFreq(0)), "`validation_freq`", "0"));
+        c.add(new Case("fit", "a negative steps_per_epoch", ARG, () -> compiled().fit(X, Y, new FitOptions().stepsPerEpoch(-1)), "`steps_per_epoch`", "-1"));
+        c.add(new Case("fit", "a negative validation_batch_size", ARG, () -> compiled().fit(X, Y, new FitOptions().validationBatchSize(-4)), "`validation_batch_size`", "-4"));
+        c.add(new Case("predict", "predict with a batch size of 0", ARG, () -> compiled().predict(X, 0), "`batch_size`", "0"));
         c.add(new Case("fit", "a model without layers", STATE, () -> new Sequential().compile(new SGD(0.1), "mse").fit(X, Y, 1, 1), "no layers"));
         c.add(new Case("fit", "a closed model", STATE, () -> closed().fit(X, Y, 1, 1), "closed"));
         c.add(new Case("fit", "fit called from inside fit", STATE, () -> {

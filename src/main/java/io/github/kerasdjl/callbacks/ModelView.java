@@ -40,8 +40,14 @@ public interface ModelView {
      * LearningRateScheduler).
      *
      * @throws IllegalArgumentException for a negative, NaN or infinite rate
+     * @throws IllegalStateException when the optimizer's rate follows a learning-rate schedule (as Keras refuses it)
      */
     void setLearningRate(double value);
+
+    /** How many optimizer updates the model has had (Keras' {@code model.optimizer.iterations}); 0 by default. */
+    default long iterations() {
+        return 0;
+    }
 
     /** Keras' {@code model.stop_training = True}: {@code fit} ends normally after the current epoch. */
     void stopTraining();

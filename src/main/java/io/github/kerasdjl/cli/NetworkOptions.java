@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class NetworkOptions {
 
     @Option(names = "--dataset", description = "circle, xor, gauss or spiral (classification), plane or "
-            + "multi-gaussian (regression) (default: ${DEFAULT-VALUE})")
+            + "multi-gaussian (regression); for the main job also the tables shipped in the jar: digits, iris, wine"
+            + " or breast_cancer (an MLP with a softmax output) (default: ${DEFAULT-VALUE})")
     String dataset = "spiral";
 
     @Option(names = "--samples", description = "number of points (default: ${DEFAULT-VALUE}, as Playground)")
@@ -58,8 +59,35 @@ final class NetworkOptions {
 
     /** The data set's kind, checked. */
     Playground.Kind kind() {
+        // datasets helper (issue 14): a table's name is not one of Playground's sets; say where it is accepted.
+        if (TableJob.isTableName(dataset)) {
+            throw new IllegalArgumentException("Invalid value for argument `--dataset`: " + dataset + ". It is a"
+                    + " table, which only the main job trains on; expected one of Playground's sets "
+                    + Playground.Kind.names() + " here.");
+        }
+        if (csv != null || label != null) {
+            throw new IllegalArgumentException("Invalid value for argument `" + (csv != null ? "--csv" : "--label")
+                    + "`: only the main job trains on a table. Expected one of Playground's sets "
+                    + Playground.Kind.names() + " (--dataset) here.");
+        }
         return Playground.Kind.get(dataset);
     }
+
+    // ------------------------------------------------------------------ datasets helper (issue 14): tables
+
+    @Option(names = "--csv", description = "main job: train on your own table, a CSV file with a header row and"
+            + " numeric columns (with --label)")
+    java.nio.file.Path csv;
+
+    @Option(names = "--label", description = "with --csv: the name of the label column (class indices 0, 1, ...)")
+    String label;
+
+    /** Whether the main job trains on a table (a shipped one or --csv) rather than Playground's points. */
+    boolean isTable() {
+        return csv != null || label != null || TableJob.isTableName(dataset);
+    }
+
+    // ------------------------------------------------------------------ end of the tables' options
 
     /** The data set: points (x1, x2) and targets. */
     Dataset data() {

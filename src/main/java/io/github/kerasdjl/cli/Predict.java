@@ -2,15 +2,13 @@ package io.github.kerasdjl.cli;
 
 import io.github.kerasdjl.Keras;
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.datasets.Csv;
 import io.github.kerasdjl.util.TemporaryFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +37,11 @@ final class Predict implements Callable<Integer> {
     @Option(names = "--output", description = "write the predictions to this CSV file instead of printing them")
     Path output;
 
+    // datasets helper (issue 14): the statistics a table's model was trained with, applied to the raw rows.
+    @Option(names = "--standardizer", description = "standardize the rows first with this JSON file (written by"
+            + " Standardizer.save, or by the main job's --save on a table beside the model)")
+    Path standardizer;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(input)) {
@@ -47,7 +50,23 @@ final class Predict implements Callable<Integer> {
         if (output != null) {
             Main.checkWritableDirectory("--output", output.toAbsolutePath().getParent());
         }
+        io.github.kerasdjl.datasets.Standardizer scaler = null;
+        if (standardizer != null) {
+            try {
+                scaler = io.github.kerasdjl.datasets.Standardizer.load(standardizer);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("`path`", "`--standardizer`"), e);
+            }
+        }
         float[][] x = read(input);
+        if (scaler != null) {
+            if (x[0].length != scaler.numFeatures()) {
+                throw new IllegalArgumentException("Invalid value for argument `--input`: " + input + " has rows of "
+                        + x[0].length + " numbers, but the standardizer " + standardizer + " takes "
+                        + scaler.numFeatures() + ".");
+            }
+            x = scaler.transform(x);
+        }
         try (Sequential m = Keras.loadModel(model)) {
             if (x[0].length != m.inputDim()) {
                 throw new IllegalArgumentException("Invalid value for argument `--input`: " + input + " has rows of "
@@ -73,47 +92,8 @@ final class Predict implements Callable<Integer> {
         return 0;
     }
 
-    /** The rows of a CSV file of numbers; a bad cell is an error naming its line and column. */
+    /** The rows of a CSV file of numbers (an optional header line); a bad cell is an error naming line and column. */
     static float[][] read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<float[]> rows = new ArrayList<>();
-        int width = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split(",");
-            if (rows.isEmpty() && width < 0 && !cells[0].strip().matches("[-+0-9.eEnaNIif]+")) {
-                width = cells.length; // a header line
-                continue;
-            }
-            if (width >= 0 && cells.length != width) {
-                throw new IllegalArgumentException("Invalid value for argument `--input`: " + file + ", line "
-                        + (i + 1) + " has " + cells.length + " values; line " + (rows.isEmpty() ? "1" : "1 and the"
-                        + " rows before") + " have " + width + ".");
-            }
-            width = cells.length;
-            float[] row = new float[cells.length];
-            for (int j = 0; j < cells.length; j++) {
-                try {
-                    row[j] = Float.parseFloat(cells[j].strip());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Invalid value for argument `--input`: " + file + ", line "
-                            + (i + 1) + ", column " + (j + 1) + ": '" + cells[j].strip() + "' is not a number.");
-                }
-            }
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("Invalid value for argument `--input`: " + file + " has no rows of"
-                    + " numbers.");
-        }
-        return rows.toArray(new float[0][]);
+        return Csv.readNumbers(file, "--input");
     }
 }

@@ -49,13 +49,21 @@ public final class F1Score extends Metric {
         return this;
     }
 
-    /** Keras' FBetaScore's {@code beta} (> 0); 1 for the F1 score. */
+    /**
+     * Keras' FBetaScore's {@code beta} (> 0); 1 for the F1 score. A metric still under its default name is renamed
+     * as Keras names it: {@code fbeta_score} for an F-beta score, {@code f1_score} for beta 1.
+     */
     public F1Score beta(double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("Invalid value for argument `beta`: " + value
                     + ". Expected a number > 0.");
         }
         beta = value;
+        if (value != 1.0 && name().equals("f1_score")) {
+            named("fbeta_score");
+        } else if (value == 1.0 && name().equals("fbeta_score")) {
+            named("f1_score");
+        }
         return this;
     }
 

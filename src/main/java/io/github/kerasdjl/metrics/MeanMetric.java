@@ -40,7 +40,7 @@ public abstract class MeanMetric extends Metric {
         seen += rows;
     }
 
-    /** The weighted sum and the sum of weights so far, for metrics built on the mean (root mean squared error). */
+    /** The weighted mean so far (NaN before any sample), for metrics built on it (root mean squared error). */
     protected final double mean() {
         return seen == 0 ? Double.NaN : divideNoNan(total, count);
     }

@@ -200,9 +200,10 @@ public final class Metrics {
     }
 
     /**
-     * Keras' {@code "accuracy"}: binary accuracy (threshold 0.5) when the model has one output unit or the loss is
-     * binary, sparse categorical accuracy when the loss takes one integer class index per sample (its target width
-     * is 1) and the model has several units, categorical accuracy (argmax) otherwise. Not DJL's Accuracy, which is
+     * Keras' {@code "accuracy"}, decided by shapes as Keras 3's {@code compile_utils} decides it: binary accuracy
+     * (threshold 0.5) when the model has one output unit, sparse categorical accuracy when the loss takes one
+     * integer class index per sample (its target width is 1) and the model has several units, categorical accuracy
+     * (argmax) otherwise, also for several sigmoid units with binary cross-entropy. Not DJL's Accuracy, which is
      * always 1.0 on one column.
      */
     public static final class Accuracy extends MeanMetric {
@@ -214,7 +215,7 @@ public final class Metrics {
 
         @Override
         public void configure(int outputUnits, Loss loss) {
-            if (outputUnits == 1 || loss.isBinary()) {
+            if (outputUnits == 1) {
                 resolved = new BinaryAccuracy();
             } else if (loss.targetWidth(outputUnits) == 1) {
                 resolved = new SparseCategoricalAccuracy();

@@ -11,11 +11,14 @@ import java.util.function.LongToDoubleFunction;
  * uses {@code at(0)}. The schedules Keras ships are in {@link LearningRateSchedules}.
  *
  * <p>A schedule is also a DJL {@link Tracker} ({@code getNewValue(n)} is {@code at(n)}), so it can drive DJL's own
- * optimizers. DJL's trackers are not reused underneath because their semantics differ from Keras' (tested in
- * {@code LearningRateSchedulesTest}): {@code FactorTracker} is a staircase exponential only and floors at a stop
- * value; {@code CosineTracker} has no warm-up target and decays to an absolute final value rather than a fraction
- * {@code alpha}; {@code PolynomialDecayTracker} has no {@code cycle}; none is written in Keras' float32 steps, and
- * DJL's optimizers count updates from 1 where Keras counts from 0.
+ * optimizers. DJL's trackers (0.36) are not reused underneath because their semantics differ from Keras':
+ * {@code FactorTracker} multiplies by its factor at every update ({@code base * factor^n}, no {@code decay_steps},
+ * no staircase) and holds after {@code maxUpdates}; {@code PolynomialDecayTracker} has no {@code cycle};
+ * {@code WarmUpTracker} warms up from its own begin value into another tracker rather than into a cosine decay's
+ * target, and there is no inverse-time or piecewise-constant tracker. {@code CosineTracker} gives Keras'
+ * {@code CosineDecay} without warm-up (final value {@code alpha * initial}; {@code LearningRateSchedulesTest}
+ * checks it). Besides, DJL's optimizers count updates from 1 ({@code updateCount}) where Keras' schedules get the
+ * step count from 0, so a DJL tracker would run one step ahead.
  */
 public abstract class LearningRateSchedule implements Tracker {
 

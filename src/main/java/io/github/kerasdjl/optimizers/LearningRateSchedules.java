@@ -32,30 +32,34 @@ public final class LearningRateSchedules {
     public static LearningRateSchedule fromConfig(String className, Map<String, Object> c) {
         return switch (className) {
             case "ExponentialDecay" -> new ExponentialDecay(num(c, "initial_learning_rate"),
-                    (long) num(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
+                    steps(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
             case "InverseTimeDecay" -> new InverseTimeDecay(num(c, "initial_learning_rate"),
-                    (long) num(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
+                    steps(c, "decay_steps"), num(c, "decay_rate"), bool(c, "staircase"));
             case "PiecewiseConstantDecay" -> {
-                List<?> b = (List<?>) c.get("boundaries");
-                List<?> v = (List<?>) c.get("values");
+                List<?> b = list(c, "boundaries");
+                List<?> v = list(c, "values");
                 long[] boundaries = new long[b.size()];
                 for (int i = 0; i < boundaries.length; i++) {
-                    boundaries[i] = ((Number) b.get(i)).longValue();
+                    boundaries[i] = whole("boundaries", b.get(i));
                 }
                 double[] values = new double[v.size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = ((Number) v.get(i)).doubleValue();
+                    if (!(v.get(i) instanceof Number n)) {
+                        throw new IllegalArgumentException("Invalid value for argument `values` of a learning-rate"
+                                + " schedule: " + v + ". Expected a list of numbers.");
+                    }
+                    values[i] = n.doubleValue();
                 }
                 yield new PiecewiseConstantDecay(boundaries, values);
             }
             case "PolynomialDecay" -> new PolynomialDecay(num(c, "initial_learning_rate"),
-                    (long) num(c, "decay_steps"), c.containsKey("end_learning_rate") ? num(c, "end_learning_rate")
+                    steps(c, "decay_steps"), c.containsKey("end_learning_rate") ? num(c, "end_learning_rate")
                             : PolynomialDecay.DEFAULT_END_LEARNING_RATE,
                     c.containsKey("power") ? num(c, "power") : 1.0, bool(c, "cycle"));
-            case "CosineDecay" -> new CosineDecay(num(c, "initial_learning_rate"), (long) num(c, "decay_steps"),
+            case "CosineDecay" -> new CosineDecay(num(c, "initial_learning_rate"), steps(c, "decay_steps"),
                     c.containsKey("alpha") ? num(c, "alpha") : 0.0,
                     c.get("warmup_target") == null ? null : num(c, "warmup_target"),
-                    c.containsKey("warmup_steps") ? (long) num(c, "warmup_steps") : 0);
+                    c.containsKey("warmup_steps") ? steps(c, "warmup_steps") : 0);
             default -> throw new IllegalArgumentException("Invalid value for argument `learning_rate`: the schedule '"
                     + className + "'. Valid schedules: " + NAMES + ".");
         };
@@ -70,40 +74,57 @@ public final class LearningRateSchedules {
         return n.doubleValue();
     }
 
+    private static long steps(Map<String, Object> c, String key) {
+        return whole(key, c.get(key));
+    }
+
+    /** A step count: a whole number (a config read from JSON holds it as a double). */
+    private static long whole(String key, Object v) {
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || Double.isInfinite(n.doubleValue())) {
+            throw new IllegalArgumentException("Invalid value for argument `" + key + "` of a learning-rate schedule: "
+                    + v + ". Expected a whole number of steps.");
+        }
+        return n.longValue();
+    }
+
+    private static List<?> list(Map<String, Object> c, String key) {
+        if (!(c.get(key) instanceof List<?> l)) {
+            throw new IllegalArgumentException("Invalid value for argument `" + key + "` of a learning-rate schedule: "
+                    + c.get(key) + ". Expected a list.");
+        }
+        return l;
+    }
+
     private static boolean bool(Map<String, Object> c, String key) {
         return Boolean.TRUE.equals(c.get(key));
     }
 
-    /** {@code initial_learning_rate * decay_rate ^ (step / decay_steps)}, the exponent floored when staircase. */
-    public static final class ExponentialDecay extends LearningRateSchedule {
-        private final double initialLearningRate;
-        private final long decaySteps;
-        private final double decayRate;
-        private final boolean staircase;
+    /**
+     * What ExponentialDecay and InverseTimeDecay share: {@code initial_learning_rate}, {@code decay_steps},
+     * {@code decay_rate}, {@code staircase}, and the ratio {@code p = step / decay_steps} (floored when staircase)
+     * their formulas take.
+     */
+    abstract static class TimeDecay extends LearningRateSchedule {
+        final double initialLearningRate;
+        final long decaySteps;
+        final double decayRate;
+        final boolean staircase;
 
-        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
-            this(initialLearningRate, decaySteps, decayRate, false);
-        }
-
-        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
+        TimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
             this.initialLearningRate = nonNegative("initial_learning_rate", initialLearningRate);
             this.decaySteps = positiveSteps("decay_steps", decaySteps);
             this.decayRate = nonNegative("decay_rate", decayRate);
             this.staircase = staircase;
         }
 
-        @Override
-        public String className() {
-            return "ExponentialDecay";
-        }
+        /** The rate for {@code p}, the constants in float32. */
+        abstract double rate(double p);
 
         @Override
         public double at(long step) {
             double p = f32((double) step / decaySteps);
-            if (staircase) {
-                p = Math.floor(p);
-            }
-            return f32(f32(initialLearningRate) * f32(Math.pow(f32(decayRate), p)));
+            return rate(staircase ? Math.floor(p) : p);
         }
 
         @Override
@@ -113,8 +134,29 @@ public final class LearningRateSchedules {
             c.put("decay_steps", decaySteps);
             c.put("decay_rate", decayRate);
             c.put("staircase", staircase);
-            c.put("name", "ExponentialDecay");
+            c.put("name", className());
             return c;
+        }
+    }
+
+    /** {@code initial_learning_rate * decay_rate ^ (step / decay_steps)}, the exponent floored when staircase. */
+    public static final class ExponentialDecay extends TimeDecay {
+        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
+            this(initialLearningRate, decaySteps, decayRate, false);
+        }
+
+        public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
+            super(initialLearningRate, decaySteps, decayRate, staircase);
+        }
+
+        @Override
+        public String className() {
+            return "ExponentialDecay";
+        }
+
+        @Override
+        double rate(double p) {
+            return f32(f32(initialLearningRate) * f32(Math.pow(f32(decayRate), p)));
         }
     }
 
@@ -175,21 +217,13 @@ public final class LearningRateSchedules {
     }
 
     /** {@code initial_learning_rate / (1 + decay_rate * step / decay_steps)}, the ratio floored when staircase. */
-    public static final class InverseTimeDecay extends LearningRateSchedule {
-        private final double initialLearningRate;
-        private final long decaySteps;
-        private final double decayRate;
-        private final boolean staircase;
-
+    public static final class InverseTimeDecay extends TimeDecay {
         public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate) {
             this(initialLearningRate, decaySteps, decayRate, false);
         }
 
         public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
-            this.initialLearningRate = nonNegative("initial_learning_rate", initialLearningRate);
-            this.decaySteps = positiveSteps("decay_steps", decaySteps);
-            this.decayRate = nonNegative("decay_rate", decayRate);
-            this.staircase = staircase;
+            super(initialLearningRate, decaySteps, decayRate, staircase);
         }
 
         @Override
@@ -198,23 +232,8 @@ public final class LearningRateSchedules {
         }
 
         @Override
-        public double at(long step) {
-            double p = f32((double) step / decaySteps);
-            if (staircase) {
-                p = Math.floor(p);
-            }
+        double rate(double p) {
             return f32(f32(initialLearningRate) / f32(1 + f32(f32(decayRate) * p)));
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("initial_learning_rate", initialLearningRate);
-            c.put("decay_steps", decaySteps);
-            c.put("decay_rate", decayRate);
-            c.put("staircase", staircase);
-            c.put("name", "InverseTimeDecay");
-            return c;
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.kerasdjl.optimizers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,19 +12,13 @@ import java.util.List;
  * {@code w -= lr m_hat / (sqrt(v_hat) + eps)}. Keras' defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999,
  * epsilon 1e-7. The running product is one number of state besides the slots ({@link #scalarState()}).
  */
-public class Nadam extends Optimizer {
+public class Nadam extends TwoMomentOptimizer {
 
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     public static final double DEFAULT_BETA_1 = 0.9;
     public static final double DEFAULT_BETA_2 = 0.999;
     public static final double DEFAULT_EPSILON = 1e-7;
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private List<NDArray> moments = List.of();
-    private List<NDArray> velocities = List.of();
-    private List<NDArray> builtFor = List.of();
     /** Keras' {@code _u_product}, a float32 variable: the product of the momentum schedule so far. */
     private float uProduct = 1f;
     /** This step's constants, computed once per step in {@link #beforeUpdates()}. */
@@ -51,58 +44,13 @@ public class Nadam extends Optimizer {
 
     /** Nadam with every constant given. */
     public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
-        super("nadam", learningRate);
-        Adam.requireInUnitInterval("beta_1", beta1);
-        Adam.requireInUnitInterval("beta_2", beta2);
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("Invalid value for argument `epsilon`: " + epsilon
-                    + ". Expected a finite number > 0.");
-        }
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
+        super("nadam", learningRate, beta1, beta2, epsilon);
     }
 
     @Override
     public void build(List<NDArray> variables, NDManager owner) {
-        List<NDArray> m = new ArrayList<>();
-        List<NDArray> v = new ArrayList<>();
-        for (NDArray variable : variables) {
-            m.add(owner.zeros(variable.getShape(), variable.getDataType()));
-            v.add(owner.zeros(variable.getShape(), variable.getDataType()));
-        }
-        moments = m;
-        velocities = v;
-        builtFor = List.copyOf(variables);
+        super.build(variables, owner);
         uProduct = 1f;
-    }
-
-    @Override
-    public boolean isBuiltFor(List<NDArray> variables) {
-        return sameArrays(builtFor, variables);
-    }
-
-    /** Keras 3's order: for each variable its momentum, then its velocity (the running product comes after all). */
-    @Override
-    public List<NDArray> slots() {
-        List<NDArray> s = new ArrayList<>();
-        for (int i = 0; i < moments.size(); i++) {
-            s.add(moments.get(i));
-            s.add(velocities.get(i));
-        }
-        return s;
     }
 
     /** The running product of the momentum schedule: Keras' last optimizer variable. */
@@ -124,29 +72,29 @@ public class Nadam extends Optimizer {
     @Override
     protected void beforeUpdates() {
         long t = iterations(); // Keras' local_step = iterations + 1
+        double beta1 = beta1();
         float uT = u(beta1, t);
         float uNext = u(beta1, t + 1);
         uProduct = uProduct * (float) beta1 * (float) (1.0 - 0.5 * Math.pow(0.96f, t));
         float uProductNext = uProduct * uNext;
         momentumScale = uNext / (1 - uProductNext);
         gradientScale = (1 - uT) / (1 - uProduct);
-        velocityScale = (float) (1 / (1 - Math.pow((float) beta2, t)));
+        velocityScale = (float) (1 / (1 - Math.pow((float) beta2(), t)));
     }
 
     @Override
     protected void update(int index, NDArray variable, NDArray gradient) {
-        NDArray m = moments.get(index);
-        NDArray v = velocities.get(index);
-        m.addi(gradient.sub(m).muli((float) (1 - beta1)));
-        v.addi(gradient.square().subi(v).muli((float) (1 - beta2)));
+        NDArray m = moment(index);
+        NDArray v = second(index);
+        m.addi(gradient.sub(m).muli((float) (1 - beta1())));
+        v.addi(gradient.square().subi(v).muli((float) (1 - beta2())));
         NDArray mHat = m.mul(momentumScale).addi(gradient.mul(gradientScale));
         NDArray vHat = v.mul(velocityScale);
-        variable.subi(mHat.muli((float) stepLearningRate()).divi(vHat.sqrt().addi((float) epsilon)));
+        variable.subi(mHat.muli((float) stepLearningRate()).divi(vHat.sqrt().addi((float) epsilon())));
     }
 
     @Override
-    public String toString() {
-        return "Nadam(learning_rate=" + rateText() + ", beta_1=" + beta1 + ", beta_2=" + beta2 + ", epsilon="
-                + epsilon + commonText() + ")";
+    String className() {
+        return "Nadam";
     }
 }

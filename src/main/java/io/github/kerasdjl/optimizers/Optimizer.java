@@ -241,7 +241,7 @@ public abstract class Optimizer {
     public final void apply(List<NDArray> variables, List<NDArray> gradients) {
         // Keras' BaseOptimizer.apply: the rate at the step count before this update, clipped gradients, weight
         // decay, then each variable's update; the count goes up last (here first, so update() sees Keras' t + 1).
-        stepLearningRate = learningRate();
+        stepLearningRate = checkedStepRate();
         List<NDArray> g = clip(gradients);
         if (weightDecay != null) {
             float wd = (float) (double) weightDecay;
@@ -255,6 +255,17 @@ public abstract class Optimizer {
         for (int i = 0; i < variables.size(); i++) {
             update(i, variables.get(i), g.get(i));
         }
+    }
+
+    /** The rate of the coming update; a schedule of the program's own that gives a bad one is stopped here. */
+    private double checkedStepRate() {
+        double rate = learningRate();
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("Invalid value for argument `learning_rate`: " + rate + " from the"
+                    + " schedule " + (schedule == null ? "" : schedule.className()) + " at step " + iterations
+                    + ". Expected a finite number >= 0; no variable was changed.");
+        }
+        return rate;
     }
 
     /** Keras' {@code _clip_gradients}: clipnorm per variable, else global_clipnorm, else clipvalue. */
@@ -276,7 +287,9 @@ public abstract class Optimizer {
                 squares = squares == null ? s : squares.addi(s);
             }
             // c * min(1 / norm, 1 / c): 1 when the norm is within c (also when it is 0)
-            NDArray scale = squares.sqrt().pow(-1f).minimum(1f / c).muli(c);
+            NDArray norm = squares.sqrt();
+            // Keras adds (norm - norm): NaN for an infinite or NaN norm, 0 otherwise
+            NDArray scale = norm.pow(-1f).minimum(1f / c).muli(c).addi(norm.sub(norm));
             List<NDArray> out = new java.util.ArrayList<>(gradients.size());
             for (NDArray g : gradients) {
                 out.add(g.mul(scale));
@@ -314,7 +327,7 @@ public abstract class Optimizer {
         if (Double.isNaN(plainStepRate())) {
             throw new IllegalStateException(this + " is not plain SGD; use apply()");
         }
-        stepLearningRate = learningRate();
+        stepLearningRate = checkedStepRate();
         iterations++;
         for (int i = 0; i < variables.size(); i++) {
             variables.get(i).subi(scaledGradients.get(i));

@@ -81,19 +81,13 @@ public final class Optimizers {
         if (o instanceof SGD sgd) {
             c.put("momentum", sgd.momentum());
             c.put("nesterov", sgd.nesterov());
-        } else if (o instanceof Adam adam) {
-            c.put("beta_1", adam.beta1());
-            c.put("beta_2", adam.beta2());
-            c.put("epsilon", adam.epsilon());
-            c.put("amsgrad", false);
-        } else if (o instanceof Adamax a) {
-            c.put("beta_1", a.beta1());
-            c.put("beta_2", a.beta2());
-            c.put("epsilon", a.epsilon());
-        } else if (o instanceof Nadam n) {
-            c.put("beta_1", n.beta1());
-            c.put("beta_2", n.beta2());
-            c.put("epsilon", n.epsilon());
+        } else if (o instanceof TwoMomentOptimizer t) {
+            c.put("beta_1", t.beta1());
+            c.put("beta_2", t.beta2());
+            c.put("epsilon", t.epsilon());
+            if (t instanceof Adam) {
+                c.put("amsgrad", false);
+            }
         } else if (o instanceof RMSprop r) {
             c.put("rho", r.rho());
             c.put("momentum", r.momentum());

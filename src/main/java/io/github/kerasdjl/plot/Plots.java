@@ -314,6 +314,79 @@ public final class Plots {
         return image;
     }
 
+    // ------------------------------------------------------------------ classifiers of tables and images
+    // (datasets helper, issue 14: the pictures for data sets with more than two features; the drawing is in
+    // ClassificationPictures)
+
+    /**
+     * The confusion matrix of a classifier as a PNG: row = true class, column = predicted class, each cell's count
+     * written in it; the diagonal (right) shaded blue and the other cells (wrong) red, by their share of the row, so
+     * that a class that is often mistaken stands out. The default title gives the accuracy.
+     *
+     * @param yTrue the true class of each sample; yPred the predicted class (e.g. {@code Labels.argmax} of the
+     *     model's output)
+     * @param classNames the names of the classes, by index (their number is the matrix's size)
+     * @param title the title, or null for "Confusion matrix: R of N right (A %)"
+     * @return the counts, [true][predicted]
+     */
+    public static int[][] confusionMatrix(int[] yTrue, int[] yPred, List<String> classNames, Path png, int width,
+            int height, String title) {
+        checkTarget(png, width, height);
+        if (classNames == null || classNames.isEmpty()) {
+            throw new IllegalArgumentException("Invalid value for argument `class_names`: " + classNames
+                    + ". Expected one name per class.");
+        }
+        int[][] m = ClassificationPictures.counts(yTrue, yPred, classNames.size());
+        write(ClassificationPictures.confusionMatrix(m, classNames, width, height, title), png);
+        return m;
+    }
+
+    /** {@link #confusionMatrix(int[], int[], List, Path, int, int, String)} at 640 x 640 with the default title. */
+    public static int[][] confusionMatrix(int[] yTrue, int[] yPred, List<String> classNames, Path png) {
+        return confusionMatrix(yTrue, yPred, classNames, png, 640, 640, null);
+    }
+
+    /**
+     * A grid of images (e.g. the digits' test set) with the predicted class under each; a wrong one has a red frame
+     * and its true class in brackets. The wrong ones come first, then the right ones, each in the given order, up to
+     * {@code maxImages}; the size of the picture follows from the number of images and columns. Images are
+     * (samples, height, width, channels) with channels averaged, drawn as dark ink on white from the smallest (or 0)
+     * to the largest value shown.
+     *
+     * @return the indices of the images shown, in the grid's order
+     */
+    public static int[] imageGrid(float[][][][] images, int[] yTrue, int[] yPred, List<String> classNames, Path png,
+            int columns, int maxImages, String title) {
+        if (png == null || !png.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            checkTarget(png, MIN_SIZE, MIN_SIZE); // the same errors as the other pictures
+        }
+        if (images == null || images.length == 0 || images[0] == null || images[0].length == 0
+                || images[0][0].length == 0 || images[0][0][0].length == 0) {
+            throw new IllegalArgumentException("Invalid value for argument `images`: " + (images == null ? "null"
+                    : "empty") + ". Expected (samples, height, width, channels) images.");
+        }
+        if (columns < 1 || columns > 100 || maxImages < 1) {
+            throw new IllegalArgumentException("Invalid value for argument `" + (maxImages < 1 ? "max_images"
+                    : "columns") + "`: " + (maxImages < 1 ? maxImages : columns) + ". Expected "
+                    + (maxImages < 1 ? "at least 1." : "1 to 100."));
+        }
+        if (classNames == null || classNames.isEmpty()) {
+            throw new IllegalArgumentException("Invalid value for argument `class_names`: " + classNames
+                    + ". Expected one name per class.");
+        }
+        ClassificationPictures.counts(yTrue, yPred, classNames.size());
+        if (yTrue.length != images.length) {
+            throw new IllegalArgumentException("Invalid value for argument `y_true`: " + yTrue.length + " labels for "
+                    + images.length + " images. Expected one per image.");
+        }
+        int[] order = ClassificationPictures.gridOrder(yTrue, yPred, maxImages);
+        BufferedImage image = ClassificationPictures.imageGrid(images, yTrue, yPred, classNames, order,
+                Math.min(columns, order.length), title);
+        checkTarget(png, image.getWidth(), image.getHeight());
+        write(image, png);
+        return order;
+    }
+
     // ------------------------------------------------------------------ shared
 
     private static XYChart chart(int width, int height, String title, String xLabel, String yLabel) {
@@ -329,7 +402,7 @@ public final class Plots {
         return chart;
     }
 
-    private static Graphics2D canvas(BufferedImage image) {
+    static Graphics2D canvas(BufferedImage image) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -338,7 +411,7 @@ public final class Plots {
         return g;
     }
 
-    private static void title(Graphics2D g, int width, String title) {
+    static void title(Graphics2D g, int width, String title) {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         FontMetrics fm = g.getFontMetrics();
@@ -392,7 +465,7 @@ public final class Plots {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static void checkTarget(Path png, int width, int height) {
+    static void checkTarget(Path png, int width, int height) {
         if (png == null) {
             throw new IllegalArgumentException("Invalid value for argument `path`: null. Expected a .png path.");
         }
@@ -412,7 +485,7 @@ public final class Plots {
     }
 
     /** Writes the image to a temporary file beside {@code png}, then moves it over {@code png}. */
-    private static void write(BufferedImage image, Path png) {
+    static void write(BufferedImage image, Path png) {
         try {
             TemporaryFiles.writeAtomically(png, temp -> {
                 if (!ImageIO.write(image, "png", temp.toFile())) {

@@ -228,7 +228,7 @@ public final class TensorBoard implements Callback {
         for (Map.Entry<String, Double> e : logs.entrySet()) {
             if (e.getKey().startsWith("val_")) {
                 withValidation = true;
-            } else {
+            } else if (!e.getKey().equals("learning_rate")) { // written once below, as Keras' logs hold it once
                 train.scalar("epoch_" + e.getKey(), epoch, e.getValue());
             }
         }
@@ -238,7 +238,7 @@ public final class TensorBoard implements Callback {
                 validation = new EventFileWriter(logDir.resolve("validation"));
                 validationFile = validation.file();
             }
-            long iterations = (long) (epoch + 1) * stepsPerEpoch;
+            long iterations = model.iterations(); // Keras: step=self.model.optimizer.iterations
             for (Map.Entry<String, Double> e : logs.entrySet()) {
                 if (e.getKey().startsWith("val_")) {
                     String name = e.getKey().substring(4);

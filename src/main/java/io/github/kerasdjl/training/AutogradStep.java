@@ -63,9 +63,9 @@ final class AutogradStep implements TrainingStep {
     }
 
     @Override
-    public Result train(NDArray xs, NDArray ys, float[] targets, int start, int end) {
+    public Result train(NDArray xs, NDArray ys, NDArray ws, float[] targets, float[] weights, int start, int end) {
         float[] predicted = needPredictions ? new float[(end - start) * network.outputDim()] : null;
-        double batchLoss = backward(xs, ys, start, end, predicted);
+        double batchLoss = backward(xs, ys, ws, start, end, predicted);
         List<NDArray> used = new ArrayList<>();
         optimizer.apply(variables, Autograd.gradients(variables, replicas, used));
         Autograd.zero(used);
@@ -76,7 +76,7 @@ final class AutogradStep implements TrainingStep {
     @Override
     public List<NDArray> gradients(NDArray x, NDArray y) {
         int rows = (int) x.getShape().get(0);
-        backward(x, y, 0, rows, null);
+        backward(x, y, null, 0, rows, null);
         List<NDArray> used = new ArrayList<>();
         List<NDArray> gradients = new ArrayList<>();
         for (NDArray g : Autograd.gradients(variables, replicas, used)) {
@@ -90,7 +90,7 @@ final class AutogradStep implements TrainingStep {
      * Forward and backward of rows [start, end) over the replicas; the gradients land on each replica's weights.
      * Returns the batch loss; fills {@code predicted} (row-major) when given.
      */
-    private double backward(NDArray xs, NDArray ys, int start, int end, float[] predicted) {
+    private double backward(NDArray xs, NDArray ys, NDArray ws, int start, int end, float[] predicted) {
         int rows = end - start;
         int n = devices.size();
         int cols = network.outputDim();
@@ -107,7 +107,14 @@ final class AutogradStep implements TrainingStep {
                 NDArray x = Autograd.toDevice(xs.get(part), d);
                 NDArray y = Autograd.toDevice(ys.get(part), d);
                 NDArray prediction = network.forward(stores.get(r), x, true);
-                NDArray value = loss.compute(y, prediction);
+                NDArray value;
+                if (ws == null) {
+                    value = loss.compute(y, prediction);
+                } else {
+                    // Keras' sum_over_batch_size: sum(w * loss) / rows of the part
+                    NDArray w = Autograd.toDevice(ws.get(part), d).reshape(-1);
+                    value = loss.perSample(y, prediction).mul(w).sum().divi((float) (to - from));
+                }
                 if (n > 1) {
                     value = value.muli((float) (to - from) / rows);
                 }

@@ -128,7 +128,7 @@ final class DenseBackpropStep implements TrainingStep {
     }
 
     @Override
-    public Result train(NDArray xs, NDArray ys, float[] targets, int start, int end) {
+    public Result train(NDArray xs, NDArray ys, NDArray ws, float[] targets, float[] weights, int start, int end) {
         NDIndex rows = new NDIndex().addSliceDim(start, end);
         int count = end - start;
         // Decided every step: a schedule changes plain SGD's rate, and clipping or weight decay set from a callback
@@ -141,7 +141,9 @@ final class DenseBackpropStep implements TrainingStep {
         NDArray[] a = forward(xs.get(rows));
         NDArray p = a[a.length - 1];
         float[] predicted = p.toFloatArray();
-        List<NDArray> gradients = backward(a, ys.get(rows), scale(count, plain ? rate : 1.0));
+        // With sample weights, each row's output delta is times its weight: dL/dz_i = w_i / rows * dl_i/dz_i.
+        List<NDArray> gradients = backward(a, ys.get(rows), scale(count, plain ? rate : 1.0),
+                ws == null ? null : ws.get(rows));
         if (plain) {
             optimizer.applyScaled(kerasVariables, gradients);
         } else {
@@ -149,7 +151,17 @@ final class DenseBackpropStep implements TrainingStep {
         }
         // Targets are as wide as the loss says: one class index per row for the sparse loss.
         float[] expected = Arrays.copyOfRange(targets, start * targetWidth, end * targetWidth);
-        double sum = loss.hostSum(expected, predicted, count, outputs);
+        double sum;
+        if (weights == null) {
+            sum = loss.hostSum(expected, predicted, count, outputs);
+        } else {
+            sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += weights[start + i] * loss.hostSum(
+                        Arrays.copyOfRange(expected, i * targetWidth, (i + 1) * targetWidth),
+                        Arrays.copyOfRange(predicted, i * outputs, (i + 1) * outputs), 1, outputs);
+            }
+        }
         return new Result(sum / count, predicted);
     }
 
@@ -184,8 +196,16 @@ final class DenseBackpropStep implements TrainingStep {
 
     /** The gradients in Keras' layout (times {@code scale}'s learning rate, if folded in), in variables' order. */
     private List<NDArray> backward(NDArray[] a, NDArray y, NDArray scale) {
+        return backward(a, y, scale, null);
+    }
+
+    /** As above, each row's output delta times its sample weight when {@code w} (rows, 1) is given. */
+    private List<NDArray> backward(NDArray[] a, NDArray y, NDArray scale, NDArray w) {
         int n = kernels.length;
         NDArray delta = loss.outputDelta(y, a[n], derivatives[n - 1]).muli(scale);
+        if (w != null) {
+            delta = delta.muli(w);
+        }
         NDArray[] gradients = new NDArray[variables.size()];
         int g = gradients.length;
         for (int i = n - 1; i >= 0; i--) {

@@ -21,6 +21,11 @@ public final class FitOptions {
     private float[][] validationX;
     private float[][] validationY;
     private int initialEpoch;
+    private float[] sampleWeight;
+    private java.util.Map<Integer, Double> classWeight;
+    private int validationBatchSize;
+    private int validationFreq = 1;
+    private int stepsPerEpoch;
     private final List<Callback> callbacks = new ArrayList<>();
 
     /** Options with Keras' defaults. */
@@ -67,6 +72,52 @@ public final class FitOptions {
     /** The epoch to start counting from (Keras' {@code initial_epoch}); runs epochs initialEpoch..epochs-1. */
     public FitOptions initialEpoch(int value) {
         this.initialEpoch = value;
+        return this;
+    }
+
+    /**
+     * Keras' {@code sample_weight}: one weight per training sample, which scales that sample's loss (the batch loss
+     * is {@code sum(w * loss) / rows}). The metrics given to {@code compile} are not weighted, as in Keras. With
+     * {@code validationSplit}, the held-out rows' weights weight the validation loss.
+     */
+    public FitOptions sampleWeight(float[] value) {
+        this.sampleWeight = value == null ? null : value.clone();
+        return this;
+    }
+
+    /**
+     * Keras' {@code class_weight}: a weight per class index, applied to each sample by its class (the argmax of a
+     * one-hot row, or the rounded value of a one-column target: a sparse class index or a binary label); classes
+     * not named keep weight 1. Not together with {@link #sampleWeight}.
+     */
+    public FitOptions classWeight(java.util.Map<Integer, Double> value) {
+        if (value != null && value.keySet().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Invalid value for argument `class_weight`: " + value + " holds a null"
+                    + " class. Expected class indices mapped to finite weights >= 0.");
+        }
+        this.classWeight = value == null ? null : new java.util.TreeMap<>(value);
+        return this;
+    }
+
+    /** Keras' {@code validation_batch_size}: the batch size of the validation pass (default: the batch size). */
+    public FitOptions validationBatchSize(int value) {
+        this.validationBatchSize = value;
+        return this;
+    }
+
+    /** Keras' {@code validation_freq}: validate after every {@code value}-th epoch (1, 2, ... counted from 1). */
+    public FitOptions validationFreq(int value) {
+        this.validationFreq = value;
+        return this;
+    }
+
+    /**
+     * Keras' {@code steps_per_epoch}: each epoch runs this many batches, continuing the pass over the data where the
+     * previous epoch stopped (a new shuffled pass begins when one is used up; an epoch that reaches the end of a pass
+     * ends there, as Keras 3 does with arrays). 0 (the default) is one whole pass per epoch.
+     */
+    public FitOptions stepsPerEpoch(int value) {
+        this.stepsPerEpoch = value;
         return this;
     }
 
@@ -118,6 +169,28 @@ public final class FitOptions {
         return initialEpoch;
     }
 
+    public float[] sampleWeight() {
+        return sampleWeight == null ? null : sampleWeight.clone();
+    }
+
+    public java.util.Map<Integer, Double> classWeight() {
+        return classWeight == null ? null : java.util.Collections.unmodifiableMap(classWeight);
+    }
+
+    /** The validation batch size: the one set, else {@link #batchSize()}. */
+    public int validationBatchSize() {
+        return validationBatchSize > 0 ? validationBatchSize : batchSize;
+    }
+
+    public int validationFreq() {
+        return validationFreq;
+    }
+
+    /** Batches per epoch, 0 for one whole pass. */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
     public List<Callback> callbacks() {
         return List.copyOf(callbacks);
     }
@@ -143,9 +216,47 @@ public final class FitOptions {
         if ((validationX == null) != (validationY == null)) {
             throw new IllegalArgumentException("Invalid value for argument `validation_data`: give both x and y.");
         }
+        if (validationBatchSize < 0) {
+            throw new IllegalArgumentException("Invalid value for argument `validation_batch_size`: "
+                    + validationBatchSize + ". Expected an integer >= 1.");
+        }
+        if (validationFreq < 1) {
+            throw new IllegalArgumentException("Invalid value for argument `validation_freq`: " + validationFreq
+                    + ". Expected an integer >= 1 (validate every N epochs).");
+        }
+        if (stepsPerEpoch < 0) {
+            throw new IllegalArgumentException("Invalid value for argument `steps_per_epoch`: " + stepsPerEpoch
+                    + ". Expected an integer >= 1, or 0 for one whole pass over the data.");
+        }
+        if (sampleWeight != null && classWeight != null) {
+            throw new IllegalArgumentException("Invalid value for argument `class_weight`: " + classWeight
+                    + ". You cannot give `class_weight` and `sample_weight` at the same time (Keras neither).");
+        }
+        if (sampleWeight != null) {
+            checkWeights("sample_weight", sampleWeight);
+        }
+        if (classWeight != null) {
+            for (java.util.Map.Entry<Integer, Double> e : classWeight.entrySet()) {
+                if (e.getKey() == null || e.getValue() == null || !(e.getValue() >= 0)
+                        || Double.isInfinite(e.getValue())) {
+                    throw new IllegalArgumentException("Invalid value for argument `class_weight`: " + e.getKey()
+                            + " -> " + e.getValue() + ". Expected class indices mapped to finite weights >= 0.");
+                }
+            }
+        }
         if (initialEpoch < 0 || initialEpoch > epochs) {
             throw new IllegalArgumentException("Invalid value for argument `initial_epoch`: " + initialEpoch
                     + ". Expected an integer in [0, epochs=" + epochs + "].");
+        }
+    }
+
+    /** Sample weights must be finite numbers >= 0. */
+    public static void checkWeights(String argument, float[] weights) {
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0) || Float.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: " + weights[i]
+                        + " at row " + i + ". Expected finite weights >= 0.");
+            }
         }
     }
 }

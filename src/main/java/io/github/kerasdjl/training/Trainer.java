@@ -92,8 +92,16 @@ public final class Trainer {
         return java.util.Collections.unmodifiableSet(keys);
     }
 
-    /** Training data and the data held out for validation (null when none). */
-    public record Split(float[][] x, float[][] y, float[][] valX, float[][] valY) {
+    /**
+     * Training data and the data held out for validation (null when none), with their sample weights (null for
+     * weights of 1).
+     */
+    public record Split(float[][] x, float[][] y, float[] sampleWeight, float[][] valX, float[][] valY,
+            float[] valSampleWeight) {
+        /** Data without sample weights. */
+        public Split(float[][] x, float[][] y, float[][] valX, float[][] valY) {
+            this(x, y, null, valX, valY, null);
+        }
     }
 
     /**
@@ -102,8 +110,13 @@ public final class Trainer {
      * @throws IllegalArgumentException when either part would be empty
      */
     public static Split split(float[][] x, float[][] y, double fraction) {
+        return split(x, y, null, fraction);
+    }
+
+    /** {@link #split(float[][], float[][], double)}, the sample weights (or null) split the same way, as Keras. */
+    public static Split split(float[][] x, float[][] y, float[] sampleWeight, double fraction) {
         if (fraction <= 0) {
-            return new Split(x, y, null, null);
+            return new Split(x, y, sampleWeight, null, null, null);
         }
         int splitAt = (int) Math.floor(x.length * (1.0 - fraction));
         if (splitAt == 0 || splitAt == x.length) {
@@ -112,7 +125,9 @@ public final class Trainer {
                     + " samples, too few to split into a training and a validation set.");
         }
         return new Split(Arrays.copyOfRange(x, 0, splitAt), Arrays.copyOfRange(y, 0, splitAt),
-                Arrays.copyOfRange(x, splitAt, x.length), Arrays.copyOfRange(y, splitAt, y.length));
+                sampleWeight == null ? null : Arrays.copyOfRange(sampleWeight, 0, splitAt),
+                Arrays.copyOfRange(x, splitAt, x.length), Arrays.copyOfRange(y, splitAt, y.length),
+                sampleWeight == null ? null : Arrays.copyOfRange(sampleWeight, splitAt, x.length));
     }
 
     /**
@@ -128,7 +143,11 @@ public final class Trainer {
         int n = x.length;
         int cols = y[0].length;
         int batchSize = options.batchSize();
-        int steps = (n + batchSize - 1) / batchSize;
+        int numBatches = (n + batchSize - 1) / batchSize;
+        // Keras' EpochIterator: with steps_per_epoch, an epoch runs that many batches of the current pass, which goes
+        // on into the next epoch; a new (shuffled) pass begins when one is used up.
+        int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : numBatches;
+        float[] weights = data.sampleWeight();
         History history = new History();
         // Keras' CallbackList: the user's callbacks, then History, then the progress bar, so that what a callback
         // puts into the epoch logs (LearningRateScheduler's learning_rate) is recorded and printed.
@@ -160,63 +179,82 @@ public final class Trainer {
                         !metrics.isEmpty())) {
             NDArray xAll = Tensors.toArray(fitData, x);
             NDArray yAll = Tensors.toArray(fitData, y);
-            for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
-                for (Callback c : callbacks) {
-                    c.onEpochBegin(epoch);
-                }
-                resetMetrics();
-                double lossSum = 0;
-                long seen = 0;
-                try (NDScope epochScope = Autograd.scope()) {
-                    NDArray xs = xAll;
-                    NDArray ys = yAll;
-                    long[] order = null;
-                    if (options.shuffle()) {
-                        order = RandomSeed.permutation(n, shuffle.get());
-                        NDArray index = fitData.create(order);
-                        xs = xAll.get(index);
-                        ys = yAll.get(index);
+            NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
+            Pass pass = null;
+            boolean warnedRanOut = false;
+            try {
+                for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
+                    for (Callback c : callbacks) {
+                        c.onEpochBegin(epoch);
                     }
-                    float[] targets = rows(y, order);
-                    for (int s = 0; s < steps; s++) {
-                        int start = s * batchSize;
-                        int end = Math.min(n, start + batchSize);
-                        for (Callback c : callbacks) {
-                            c.onBatchBegin(s);
+                    resetMetrics();
+                    double lossSum = 0;
+                    long seen = 0;
+                    if (pass == null || pass.next >= numBatches) {
+                        if (pass != null) {
+                            pass.close();
                         }
-                        try (NDScope stepScope = Autograd.scope()) {
-                            TrainingStep.Result result = step.train(xs, ys, targets, start, end);
-                            lossSum += result.loss() * (end - start);
-                            if (!warnedNonFinite && !Double.isFinite(result.loss())) {
-                                warnedNonFinite = true;
-                                LOG.warn("The loss is {} at epoch {}, batch {}: training has diverged and the weights"
-                                        + " are no longer finite numbers. Lower the learning rate ({}), or end such"
-                                        + " runs with the TerminateOnNaN callback.", ProgressLogger.format(
-                                                result.loss()), epoch + 1, s + 1, optimizer);
+                        pass = new Pass(fitData, xAll, yAll, wAll, y, weights,
+                                options.shuffle() ? RandomSeed.permutation(n, shuffle.get()) : null);
+                    }
+                    try (NDScope epochScope = Autograd.scope()) {
+                        for (int s = 0; s < steps; s++) {
+                            if (pass.next >= numBatches) {
+                                if (!warnedRanOut) {
+                                    warnedRanOut = true;
+                                    LOG.warn("Your input ran out of data; interrupting the epoch: steps_per_epoch={}"
+                                            + " does not divide the {} batches of a pass over the data, so some"
+                                            + " epochs end early (as Keras 3 does).", steps, numBatches);
+                                }
+                                break;
                             }
-                            updateMetrics(targets, result.predictions(), start, end, cols);
-                        }
-                        seen += end - start;
-                        if (batchLogs) {
-                            Map<String, Double> running = logs(lossSum / seen);
+                            int start = pass.next * batchSize;
+                            int end = Math.min(n, start + batchSize);
+                            pass.next++;
+                            float[] targets = pass.targets;
                             for (Callback c : callbacks) {
-                                c.onBatchEnd(s, running);
+                                c.onBatchBegin(s);
                             }
-                            if (stopTraining) {
-                                break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
+                            try (NDScope stepScope = Autograd.scope()) {
+                                TrainingStep.Result result = step.train(pass.xs, pass.ys, pass.ws, targets,
+                                        pass.weights, start, end);
+                                lossSum += result.loss() * (end - start);
+                                if (!warnedNonFinite && !Double.isFinite(result.loss())) {
+                                    warnedNonFinite = true;
+                                    LOG.warn("The loss is {} at epoch {}, batch {}: training has diverged and the"
+                                            + " weights are no longer finite numbers. Lower the learning rate ({}), or"
+                                            + " end such runs with the TerminateOnNaN callback.", ProgressLogger.format(
+                                                    result.loss()), epoch + 1, s + 1, optimizer);
+                                }
+                                updateMetrics(targets, result.predictions(), start, end, cols);
+                            }
+                            seen += end - start;
+                            if (batchLogs) {
+                                Map<String, Double> running = logs(lossSum / seen);
+                                for (Callback c : callbacks) {
+                                    c.onBatchEnd(s, running);
+                                }
+                                if (stopTraining) {
+                                    break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
+                                }
                             }
                         }
                     }
-                }
-                logs = logs(lossSum / seen);
-                if (data.valX() != null) {
-                    Map<String, Double> val = evaluate(data.valX(), data.valY(), batchSize);
-                    for (Map.Entry<String, Double> e : val.entrySet()) {
-                        logs.put("val_" + e.getKey(), e.getValue());
+                    logs = logs(lossSum / seen);
+                    if (data.valX() != null && (epoch + 1) % options.validationFreq() == 0) {
+                        Map<String, Double> val = evaluate(data.valX(), data.valY(), options.validationBatchSize(),
+                                data.valSampleWeight());
+                        for (Map.Entry<String, Double> e : val.entrySet()) {
+                            logs.put("val_" + e.getKey(), e.getValue());
+                        }
+                    }
+                    for (Callback c : callbacks) {
+                        c.onEpochEnd(epoch, logs);
                     }
                 }
-                for (Callback c : callbacks) {
-                    c.onEpochEnd(epoch, logs);
+            } finally {
+                if (pass != null) {
+                    pass.close();
                 }
             }
         }
@@ -286,8 +324,94 @@ public final class Trainer {
         return result;
     }
 
+    /**
+     * One pass over the training data in the order a fit takes it: the rows (shuffled or not) on the engine, their
+     * host copies, and how many batches of it were used. Its arrays live in a manager of their own, freed when the
+     * pass is done (so that a pass may go on over several epochs, with steps_per_epoch).
+     */
+    private static final class Pass implements AutoCloseable {
+        final NDManager manager;
+        final NDArray xs;
+        final NDArray ys;
+        final NDArray ws;
+        final float[] targets;
+        final float[] weights;
+        int next;
+
+        Pass(NDManager parent, NDArray xAll, NDArray yAll, NDArray wAll, float[][] y, float[] w, long[] order) {
+            manager = parent.newSubManager();
+            if (order == null) {
+                xs = xAll;
+                ys = yAll;
+                ws = wAll;
+                weights = w;
+            } else {
+                NDArray index = keep(manager.create(order));
+                xs = keep(xAll.get(index));
+                ys = keep(yAll.get(index));
+                ws = wAll == null ? null : keep(wAll.get(index));
+                float[] shuffled = null;
+                if (w != null) {
+                    shuffled = new float[w.length];
+                    for (int i = 0; i < order.length; i++) {
+                        shuffled[i] = w[(int) order[i]];
+                    }
+                }
+                weights = shuffled;
+            }
+            targets = rows(y, order);
+        }
+
+        private NDArray keep(NDArray a) {
+            a.attach(manager);
+            NDScope.unregister(a);
+            return a;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    /**
+     * Keras' {@code train_on_batch}: one step on all of {@code x} (no shuffling), the metrics reset first; the
+     * batch's loss (before the update) and metrics.
+     */
+    public Map<String, Double> trainOnBatch(float[][] x, float[][] y, float[] sampleWeight) {
+        NDManager manager = network.manager();
+        List<NDArray> variables = network.variables();
+        if (!optimizer.isBuiltFor(variables)) {
+            optimizer.build(variables, manager);
+        }
+        resetMetrics();
+        int n = x.length;
+        try (NDManager m = manager.newSubManager();
+                Constants constants = new Constants(m);
+                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath, constants,
+                        !metrics.isEmpty());
+                NDScope scope = Autograd.scope()) {
+            NDArray ws = sampleWeight == null ? null : m.create(sampleWeight, new ai.djl.ndarray.types.Shape(n, 1));
+            float[] targets = rows(y, null);
+            TrainingStep.Result result = step.train(Tensors.toArray(m, x), Tensors.toArray(m, y), ws, targets,
+                    sampleWeight, 0, n);
+            updateMetrics(targets, result.predictions(), 0, n, y[0].length);
+            Map<String, Double> logs = logs(result.loss());
+            resetMetrics();
+            return logs;
+        }
+    }
+
     /** Keras' evaluate: loss (with penalties) and metrics as sample-weighted means over the batches. */
     public Map<String, Double> evaluate(float[][] x, float[][] y, int batchSize) {
+        return evaluate(x, y, batchSize, null);
+    }
+
+    /**
+     * Keras' evaluate with {@code sample_weight}: the loss is {@code sum(w * loss) / samples} (plus the penalties);
+     * the metrics are not weighted, as Keras' compile metrics are not.
+     */
+    public Map<String, Double> evaluate(float[][] x, float[][] y, int batchSize, float[] sampleWeight) {
         resetMetrics();
         double lossSum = 0;
         int cols = y[0].length;
@@ -300,7 +424,12 @@ public final class Trainer {
                 try (NDScope scope = Autograd.scope()) {
                     NDIndex rows = new NDIndex().addSliceDim(start, end);
                     NDArray prediction = network.forward(xa.get(rows), false);
-                    lossSum += loss.compute(ya.get(rows), prediction).getFloat() * (double) (end - start);
+                    if (sampleWeight == null) {
+                        lossSum += loss.compute(ya.get(rows), prediction).getFloat() * (double) (end - start);
+                    } else {
+                        NDArray w = m.create(Arrays.copyOfRange(sampleWeight, start, end));
+                        lossSum += loss.perSample(ya.get(rows), prediction).mul(w).sum().getFloat();
+                    }
                     if (!metrics.isEmpty()) {
                         updateMetrics(targets, prediction.toFloatArray(), start, end, cols);
                     }

@@ -13,13 +13,25 @@ import java.util.List;
 public interface TrainingStep extends AutoCloseable {
 
     /**
-     * One step on rows [start, end) of {@code xs} and {@code ys}.
+     * One step on rows [start, end) of {@code xs} and {@code ys}, without sample weights.
      *
      * @param targets the host copy of {@code ys}, row-major, in the same order
      * @return the batch loss before the update, and the predictions of the forward pass that trained the batch
      *     (row-major; null when the step was told they are not needed)
      */
-    Result train(NDArray xs, NDArray ys, float[] targets, int start, int end);
+    default Result train(NDArray xs, NDArray ys, float[] targets, int start, int end) {
+        return train(xs, ys, null, targets, null, start, end);
+    }
+
+    /**
+     * One step on rows [start, end), with Keras' sample weights when {@code ws} is given: the batch loss is
+     * {@code sum(w_i * loss_i) / rows} (Keras' "sum_over_batch_size" reduction, which divides by the rows, not by
+     * the weights' sum).
+     *
+     * @param ws the sample weights, shape (samples, 1), in the rows' order; or null for weights of 1
+     * @param weights the host copy of {@code ws}, or null
+     */
+    Result train(NDArray xs, NDArray ys, NDArray ws, float[] targets, float[] weights, int start, int end);
 
     /**
      * The gradient of the batch loss (the mean over the batch, plus penalties) with respect to each weight, in

@@ -4,13 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** What a run printed on standard error, where the library's SLF4J warnings go. */
-final class Stderr {
+/** What a run printed on standard error, where the library's SLF4J warnings go (shared by the tests). */
+public final class Stderr {
 
     private Stderr() {
     }
 
-    static String of(Runnable run) {
+    public static String of(Runnable run) {
         PrintStream original = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -13,9 +13,7 @@ import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.optimizers.SGD;
 import io.github.kerasdjl.training.FitOptions;
 import io.github.kerasdjl.util.Labels;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,17 +48,6 @@ class LossOptionsTest {
         return c;
     }
 
-    static String stderrOf(Runnable run) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
-    }
 
     // ------------------------------------------------------------------ sparse labels
 
@@ -138,7 +125,7 @@ class LossOptionsTest {
     @Test
     void fromLogitsOnASigmoidOrSoftmaxOutputWarnsOncePerFitAsKeras() {
         float[][] binary = column(new float[] {0, 1, 1, 0, 1});
-        String err = stderrOf(() -> {
+        String err = io.github.kerasdjl.callbacks.Stderr.of(() -> {
             try (Sequential m = new Sequential().seed(1).add(new Dense(1, "sigmoid", 2))
                     .compile(new SGD(0.1), new Losses.BinaryCrossentropy(true))) {
                 m.fit(X, binary, new FitOptions().epochs(3).batchSize(2).verbose(0));
@@ -147,21 +134,21 @@ class LossOptionsTest {
         assertEquals(1, count(err, "received `from_logits=True`"), err);
         assertTrue(err.contains("\"`binary_crossentropy` received `from_logits=True`, but the `output` argument was"
                 + " produced by a Sigmoid activation and thus does not represent logits. Was this intended?\""), err);
-        err = stderrOf(() -> {
+        err = io.github.kerasdjl.callbacks.Stderr.of(() -> {
             try (Sequential m = softmax3(new Losses.SparseCategoricalCrossentropy(true))) {
                 m.fit(X, CLASSES, new FitOptions().epochs(1).verbose(0));
             }
         });
         assertTrue(err.contains("`sparse_categorical_crossentropy` received `from_logits=True`")
                 && err.contains("produced by a Softmax activation"), err);
-        err = stderrOf(() -> {
+        err = io.github.kerasdjl.callbacks.Stderr.of(() -> {
             try (Sequential m = softmax3(new Losses.CategoricalCrossentropy(true, 0))) {
                 m.fit(X, Labels.toCategorical(CLASSES, 3), new FitOptions().epochs(1).verbose(0));
             }
         });
         assertTrue(err.contains("`categorical_crossentropy` received `from_logits=True`"), err);
         // A linear output is what from_logits is for: no warning; nor without from_logits.
-        err = stderrOf(() -> {
+        err = io.github.kerasdjl.callbacks.Stderr.of(() -> {
             try (Sequential logits = new Sequential().seed(1).add(new Dense(3, "linear", 2))
                     .compile(new SGD(0.1), new Losses.SparseCategoricalCrossentropy(true));
                     Sequential probabilities = softmax3(new Losses.SparseCategoricalCrossentropy(false))) {

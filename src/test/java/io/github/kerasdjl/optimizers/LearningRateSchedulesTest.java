@@ -105,6 +105,21 @@ class LearningRateSchedulesTest {
         assertMessage(() -> new LearningRateSchedules.CosineDecay(0.1, 10, 0, 0.5, -1), "warmup_steps", "-1");
         assertMessage(() -> LearningRateSchedules.fromConfig("CosineDecayRestarts", Map.of()), "CosineDecayRestarts",
                 "ExponentialDecay");
+        assertMessage(() -> LearningRateSchedules.fromConfig("ExponentialDecay", Map.of("initial_learning_rate", 0.1,
+                "decay_steps", 2.5, "decay_rate", 0.9)), "decay_steps", "2.5", "whole number");
+        assertMessage(() -> LearningRateSchedules.fromConfig("PiecewiseConstantDecay", Map.of("values",
+                List.of(1.0))), "boundaries", "null", "list");
+        // a schedule of one's own that gives a bad rate stops the step before any variable changes
+        SGD bad = new SGD(LearningRateSchedule.of("mine", step -> step == 0 ? 0.1 : Double.NaN));
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray w = m.create(new float[] {1, 2});
+            bad.build(List.of(w), m);
+            bad.apply(List.of(w), List.of(m.create(new float[] {1, 1})));
+            assertMessage(() -> bad.apply(List.of(w), List.of(m.create(new float[] {1, 1}))), "learning_rate",
+                    "NaN", "mine", "step 1");
+            assertEquals(0.9f, w.toFloatArray()[0], 1e-6, "unchanged by the refused step");
+            assertEquals(1, bad.iterations());
+        }
     }
 
     /** A schedule is not settable from a callback, as in Keras; its optimizer's rate is the schedule's. */

@@ -22,18 +22,6 @@ class DivergenceTest {
 
     private static final Dataset DATA = Playground.gauss(40, 0, 5);
 
-    /** What a run printed on standard error (where the library's SLF4J warnings go). */
-    static String stderrOf(Runnable run) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
-    }
 
     private static Sequential diverging() {
         return new Sequential().seed(2).add(new Dense(8, "relu", 2)).add(new Dense(1))
@@ -45,7 +33,7 @@ class DivergenceTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         try (Sequential model = diverging()) {
             History[] h = new History[1];
-            String err = stderrOf(() -> h[0] = model.fit(DATA.x(), DATA.y(), new FitOptions().epochs(5).batchSize(8)
+            String err = io.github.kerasdjl.callbacks.Stderr.of(() -> h[0] = model.fit(DATA.x(), DATA.y(), new FitOptions().epochs(5).batchSize(8)
                     .verbose(0).callbacks(new ProgressLogger(2, new PrintStream(progress, true,
                             StandardCharsets.UTF_8), false))));
             assertTrue(h[0].get("loss").stream().anyMatch(v -> !Double.isFinite(v)), h[0].toString());
@@ -63,7 +51,7 @@ class DivergenceTest {
         TerminateOnNaN terminate = new TerminateOnNaN(new PrintStream(out, true, StandardCharsets.UTF_8));
         try (Sequential model = diverging()) {
             History[] h = new History[1];
-            stderrOf(() -> h[0] = model.fit(DATA.x(), DATA.y(), new FitOptions().epochs(50).batchSize(8).verbose(0)
+            io.github.kerasdjl.callbacks.Stderr.of(() -> h[0] = model.fit(DATA.x(), DATA.y(), new FitOptions().epochs(50).batchSize(8).verbose(0)
                     .callbacks(terminate)));
             int epochs = h[0].get("loss").size();
             assertTrue(epochs < 50, "stopped after " + epochs + " epochs");
@@ -77,7 +65,7 @@ class DivergenceTest {
     @Test
     void lossesThatCannotLearnInTheirSettingAreWarned() {
         float[][] x = DATA.x();
-        String err = stderrOf(() -> {
+        String err = io.github.kerasdjl.callbacks.Stderr.of(() -> {
             try (Sequential oneUnit = new Sequential().seed(1).add(new Dense(1, "softmax", 2))
                     .compile(new SGD(0.1), "categorical_crossentropy")) {
                 oneUnit.fit(x, DATA.y(), new FitOptions().epochs(1).verbose(0));
@@ -89,14 +77,14 @@ class DivergenceTest {
         for (int i = 0; i < x.length; i++) {
             minusOneOne[i][0] = DATA.y()[i][0] > 0.5f ? 1 : -1;
         }
-        err = stderrOf(() -> {
+        err = io.github.kerasdjl.callbacks.Stderr.of(() -> {
             try (Sequential model = new Sequential().seed(1).add(new Dense(1, "sigmoid", 2))
                     .compile(new SGD(0.1), "binary_crossentropy")) {
                 model.fit(x, minusOneOne, new FitOptions().epochs(1).verbose(0));
             }
         });
         assertTrue(err.contains("expects labels in [0, 1], but y holds values from -1.0 to 1.0"), err);
-        err = stderrOf(() -> {
+        err = io.github.kerasdjl.callbacks.Stderr.of(() -> {
             try (Sequential fine = new Sequential().seed(1).add(new Dense(1, "sigmoid", 2))
                     .compile(new SGD(0.1), "binary_crossentropy")) {
                 fine.fit(x, DATA.y(), new FitOptions().epochs(1).verbose(0));
