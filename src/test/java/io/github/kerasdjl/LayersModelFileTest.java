@@ -76,6 +76,38 @@ class LayersModelFileTest {
                 .add(Keras.Flatten()).add(Keras.Dense(2, "softmax"));
     }
 
+    /** BatchNormalization (moving statistics included), LayerNormalization and Embedding save and load back. */
+    @Test
+    void normalizationLayersAndEmbeddingRoundTrip(@TempDir Path dir) {
+        float[][] x = {{0, 1, 2}, {3, 4, 0}, {1, 1, 1}, {4, 2, 3}, {2, 0, 4}};
+        float[] y = {1, 0, 1, 0, 1};
+        Path file = dir.resolve("norms.keras");
+        try (Sequential model = new Sequential().seed(2).add(new InputLayer(3)).add(Keras.Embedding(5, 4))
+                .add(Keras.LayerNormalization()).add(Keras.Flatten()).add(Keras.Dense(6, "relu"))
+                .add(new io.github.kerasdjl.layers.BatchNormalization(0.9, 1e-2)).add(Keras.Dense(1, "sigmoid"))) {
+            model.compile(new Adam(0.01), "binary_crossentropy");
+            model.fit(x, y, new FitOptions().epochs(3).batchSize(2).verbose(0));
+            model.save(file);
+            try (Sequential loaded = Keras.loadModel(file)) {
+                List<float[]> a = model.getWeights();
+                List<float[]> b = loaded.getWeights();
+                assertEquals(a.size(), b.size());
+                for (int i = 0; i < a.size(); i++) {
+                    assertArrayEquals(a.get(i), b.get(i), "weight " + i);
+                }
+                float[][] pa = model.predict(x);
+                float[][] pb = loaded.predict(x);
+                for (int i = 0; i < pa.length; i++) {
+                    assertArrayEquals(pa[i], pb[i]);
+                }
+                var bn = (io.github.kerasdjl.layers.BatchNormalization) loaded.layers().get(4);
+                assertEquals(0.9, bn.momentum());
+                assertEquals(1e-2, bn.epsilon());
+                assertEquals(model.summary(), loaded.summary());
+            }
+        }
+    }
+
     @Test
     void dropoutAndActivationConfigsRoundTrip(@TempDir Path dir) {
         Path file = dir.resolve("dropout.keras");

@@ -48,6 +48,11 @@ public final class Embedding extends Layer {
         return this;
     }
 
+    /** The embeddings' initializer. */
+    public Initializer embeddingsInitializer() {
+        return initializer;
+    }
+
     public int vocabularySize() {
         return inputDim;
     }

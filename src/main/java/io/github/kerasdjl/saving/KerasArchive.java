@@ -11,6 +11,9 @@ import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.initializers.Initializer;
 import ai.djl.ndarray.types.Shape;
 import io.github.kerasdjl.layers.ActivationLayer;
+import io.github.kerasdjl.layers.BatchNormalization;
+import io.github.kerasdjl.layers.Embedding;
+import io.github.kerasdjl.layers.LayerNormalization;
 import io.github.kerasdjl.layers.Conv2D;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Dropout;
@@ -133,7 +136,8 @@ public final class KerasArchive {
 
     /** [layers] The layer classes a {@code .keras} file of this library may hold. */
     public static final List<String> SAVABLE_LAYERS = List.of("Dense", "Conv2D", "MaxPooling2D", "AveragePooling2D",
-            "GlobalAveragePooling2D", "Flatten", "Dropout", "Activation", "Reshape");
+            "GlobalAveragePooling2D", "Flatten", "Dropout", "Activation", "Reshape", "BatchNormalization",
+            "LayerNormalization", "Embedding");
 
     /** Writes {@code model} to {@code file} (a name ending in {@code .keras}), whole or not at all. */
     public static void write(Path file, Model model) {
@@ -385,6 +389,43 @@ public final class KerasArchive {
             c.add("noise_shape", JsonNull.INSTANCE);
         } else if (layer instanceof ActivationLayer a) {
             c.addProperty("activation", a.activation().kerasName());
+        } else if (layer instanceof BatchNormalization bn) {
+            c.addProperty("axis", -1);
+            c.addProperty("momentum", bn.momentum());
+            c.addProperty("epsilon", bn.epsilon());
+            c.addProperty("center", true);
+            c.addProperty("scale", true);
+            c.add("beta_initializer", initializer(Initializer.ZEROS));
+            c.add("gamma_initializer", initializer(Initializer.get("ones")));
+            c.add("moving_mean_initializer", initializer(Initializer.ZEROS));
+            c.add("moving_variance_initializer", initializer(Initializer.get("ones")));
+            for (String none : List.of("beta_regularizer", "gamma_regularizer", "beta_constraint",
+                    "gamma_constraint")) {
+                c.add(none, JsonNull.INSTANCE);
+            }
+            c.addProperty("synchronized", false);
+        } else if (layer instanceof LayerNormalization ln) {
+            JsonArray axis = new JsonArray();
+            axis.add(-1);
+            c.add("axis", axis);
+            c.addProperty("epsilon", ln.epsilon());
+            c.addProperty("center", true);
+            c.addProperty("scale", true);
+            c.addProperty("rms_scaling", false);
+            c.add("beta_initializer", initializer(Initializer.ZEROS));
+            c.add("gamma_initializer", initializer(Initializer.get("ones")));
+            for (String none : List.of("beta_regularizer", "gamma_regularizer", "beta_constraint",
+                    "gamma_constraint")) {
+                c.add(none, JsonNull.INSTANCE);
+            }
+        } else if (layer instanceof Embedding e) {
+            c.addProperty("input_dim", e.vocabularySize());
+            c.addProperty("output_dim", e.embeddingSize());
+            c.add("embeddings_initializer", initializer(e.embeddingsInitializer()));
+            c.add("embeddings_regularizer", JsonNull.INSTANCE);
+            c.add("activity_regularizer", JsonNull.INSTANCE);
+            c.add("embeddings_constraint", JsonNull.INSTANCE);
+            c.addProperty("mask_zero", false);
         } else if (layer instanceof Reshape r) {
             JsonArray t = new JsonArray();
             for (long d : r.targetShape()) {
@@ -602,20 +643,30 @@ public final class KerasArchive {
     }
 
     /** The config keys this library reads, by layer class; others are reported as read past. */
-    private static final Map<String, java.util.Set<String>> KNOWN_LAYER_KEYS = Map.of(
-            "Dense", java.util.Set.of("units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
-                    "kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint"),
-            "Conv2D", java.util.Set.of("filters", "kernel_size", "strides", "padding", "data_format",
+    private static final Map<String, java.util.Set<String>> KNOWN_LAYER_KEYS = Map.ofEntries(
+            Map.entry("Dense", java.util.Set.of("units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+                    "kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint")),
+            Map.entry("Conv2D", java.util.Set.of("filters", "kernel_size", "strides", "padding", "data_format",
                     "dilation_rate", "groups", "activation", "use_bias", "kernel_initializer", "bias_initializer",
                     "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
-                    "bias_constraint"),
-            "MaxPooling2D", java.util.Set.of("pool_size", "padding", "strides", "data_format"),
-            "AveragePooling2D", java.util.Set.of("pool_size", "padding", "strides", "data_format"),
-            "GlobalAveragePooling2D", java.util.Set.of("data_format", "keepdims"),
-            "Flatten", java.util.Set.of("data_format"),
-            "Dropout", java.util.Set.of("rate", "seed", "noise_shape"),
-            "Activation", java.util.Set.of("activation"),
-            "Reshape", java.util.Set.of("target_shape"));
+                    "bias_constraint")),
+            Map.entry("MaxPooling2D", java.util.Set.of("pool_size", "padding", "strides", "data_format")),
+            Map.entry("AveragePooling2D", java.util.Set.of("pool_size", "padding", "strides", "data_format")),
+            Map.entry("GlobalAveragePooling2D", java.util.Set.of("data_format", "keepdims")),
+            Map.entry("Flatten", java.util.Set.of("data_format")),
+            Map.entry("Dropout", java.util.Set.of("rate", "seed", "noise_shape")),
+            Map.entry("Activation", java.util.Set.of("activation")),
+            Map.entry("Reshape", java.util.Set.of("target_shape")),
+            Map.entry("BatchNormalization", java.util.Set.of("axis", "momentum", "epsilon", "center", "scale",
+                    "beta_initializer", "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer",
+                    "beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint", "synchronized",
+                    "renorm", "renorm_clipping", "renorm_momentum")),
+            Map.entry("LayerNormalization", java.util.Set.of("axis", "epsilon", "center", "scale", "rms_scaling",
+                    "beta_initializer", "gamma_initializer", "beta_regularizer", "gamma_regularizer",
+                    "beta_constraint", "gamma_constraint")),
+            Map.entry("Embedding", java.util.Set.of("input_dim", "output_dim", "embeddings_initializer",
+                    "embeddings_regularizer", "activity_regularizer", "embeddings_constraint", "mask_zero",
+                    "input_length")));
 
     private static int[] ints(JsonObject c, String key, int[] otherwise) {
         if (!c.has(key) || c.get(key).isJsonNull()) {
@@ -627,6 +678,24 @@ public final class KerasArchive {
         }
         JsonArray a = e.getAsJsonArray();
         return new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()};
+    }
+
+    /** Fails naming the layer when a config key has another value than this library's, or a non-null option. */
+    private static void requireDefaults(String type, String name, String source, JsonObject c,
+            Map<String, String> values, List<String> nulls) {
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            if (c.has(v.getKey()) && !c.get(v.getKey()).isJsonNull()
+                    && !c.get(v.getKey()).getAsString().equals(v.getValue())) {
+                throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has " + v.getKey() + "="
+                        + c.get(v.getKey()) + "; only " + v.getValue() + " is supported.");
+            }
+        }
+        for (String key : nulls) {
+            if (c.has(key) && !c.get(key).isJsonNull()) {
+                throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has a " + key
+                        + ", which this library does not have yet.");
+            }
+        }
     }
 
     /** [layers] A layer other than Dense from its Keras config; what this library does not have is an error. */
@@ -692,6 +761,42 @@ public final class KerasArchive {
                         ? c.get("seed").getAsLong() : null);
             }
             case "Activation" -> new ActivationLayer(stringOrClassName(c.get("activation"), source, "activation"));
+            case "BatchNormalization", "LayerNormalization" -> {
+                requireDefaults(type, name, source, c, Map.of("center", "true", "scale", "true", "renorm", "false",
+                        "rms_scaling", "false"), List.of("beta_regularizer", "gamma_regularizer", "beta_constraint",
+                                "gamma_constraint", "renorm_clipping"));
+                JsonElement axis = c.get("axis");
+                boolean last = axis == null || axis.isJsonNull() || axis.toString().equals("-1")
+                        || axis.toString().equals("[-1]");
+                if (!last) {
+                    throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has axis " + axis
+                            + "; only the last axis (-1) is supported.");
+                }
+                for (String init : List.of("beta_initializer", "gamma_initializer", "moving_mean_initializer",
+                        "moving_variance_initializer")) {
+                    if (c.has(init) && !c.get(init).isJsonNull()) {
+                        String n = initializerName(c.get(init), source);
+                        String expected = init.startsWith("beta") || init.startsWith("moving_mean") ? "zeros"
+                                : "ones";
+                        if (!n.equals(expected)) {
+                            throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has "
+                                    + init + " " + n + "; only Keras' default (" + expected + ") is supported.");
+                        }
+                    }
+                }
+                double epsilon = c.has("epsilon") ? c.get("epsilon").getAsDouble() : 1e-3;
+                yield type.equals("BatchNormalization") ? new BatchNormalization(c.has("momentum")
+                        ? c.get("momentum").getAsDouble() : 0.99, epsilon) : new LayerNormalization(epsilon);
+            }
+            case "Embedding" -> {
+                requireDefaults(type, name, source, c, Map.of("mask_zero", "false"), List.of("embeddings_regularizer",
+                        "activity_regularizer", "embeddings_constraint"));
+                Embedding e = new Embedding(c.get("input_dim").getAsInt(), c.get("output_dim").getAsInt());
+                if (c.has("embeddings_initializer") && !c.get("embeddings_initializer").isJsonNull()) {
+                    e.embeddingsInitializer(initializerName(c.get("embeddings_initializer"), source));
+                }
+                yield e;
+            }
             case "Reshape" -> {
                 JsonArray t = c.getAsJsonArray("target_shape");
                 long[] target = new long[t.size()];
