@@ -474,6 +474,83 @@ public final class Keras {
         return new io.github.kerasdjl.metrics.Metrics.TopKCategoricalAccuracy(k);
     }
 
+    // ------------------------------------------------------------------ [layers] Input, N-D layers (issue 14)
+
+    /** keras.Input(shape): the shape of one sample, without the batch axis, channels last: Input(8, 8, 1). */
+    public static io.github.kerasdjl.layers.InputLayer Input(long... shape) {
+        return new io.github.kerasdjl.layers.InputLayer(shape);
+    }
+
+    /** Flatten(): each sample's values as one axis, (None, 3, 3, 16) to (None, 144). */
+    public static io.github.kerasdjl.layers.Flatten Flatten() {
+        return new io.github.kerasdjl.layers.Flatten();
+    }
+
+    /** Reshape(target_shape): one axis may be -1. */
+    public static io.github.kerasdjl.layers.Reshape Reshape(long... targetShape) {
+        return new io.github.kerasdjl.layers.Reshape(targetShape);
+    }
+
+    /** Activation(name): the activation as a layer of its own. */
+    public static io.github.kerasdjl.layers.ActivationLayer Activation(String activation) {
+        return new io.github.kerasdjl.layers.ActivationLayer(activation);
+    }
+
+    /** Dropout(rate): inverted dropout in training, seeded from the model's seed. */
+    public static io.github.kerasdjl.layers.Dropout Dropout(double rate) {
+        return new io.github.kerasdjl.layers.Dropout(rate);
+    }
+
+    /** Dropout(rate, seed). */
+    public static io.github.kerasdjl.layers.Dropout Dropout(double rate, long seed) {
+        return new io.github.kerasdjl.layers.Dropout(rate, seed);
+    }
+
+    /** Conv2D(filters, kernel_size): square kernels, padding valid, strides 1, linear. */
+    public static io.github.kerasdjl.layers.Conv2D Conv2D(int filters, int kernelSize) {
+        return new io.github.kerasdjl.layers.Conv2D(filters, kernelSize);
+    }
+
+    /** Conv2D(filters, kernel_size, activation=...). */
+    public static io.github.kerasdjl.layers.Conv2D Conv2D(int filters, int kernelSize, String activation) {
+        return new io.github.kerasdjl.layers.Conv2D(filters, kernelSize, activation);
+    }
+
+    /** MaxPooling2D(pool_size): strides the pool size, padding valid. */
+    public static io.github.kerasdjl.layers.Pooling2D MaxPooling2D(int poolSize) {
+        return io.github.kerasdjl.layers.Pooling2D.max(poolSize);
+    }
+
+    /** AveragePooling2D(pool_size): strides the pool size, padding valid. */
+    public static io.github.kerasdjl.layers.Pooling2D AveragePooling2D(int poolSize) {
+        return io.github.kerasdjl.layers.Pooling2D.average(poolSize);
+    }
+
+    /** BatchNormalization(): momentum 0.99, epsilon 1e-3, over the last axis. */
+    public static io.github.kerasdjl.layers.BatchNormalization BatchNormalization() {
+        return new io.github.kerasdjl.layers.BatchNormalization();
+    }
+
+    /** LayerNormalization(): epsilon 1e-3, over the last axis. */
+    public static io.github.kerasdjl.layers.LayerNormalization LayerNormalization() {
+        return new io.github.kerasdjl.layers.LayerNormalization();
+    }
+
+    /** Normalization(): standardizes each feature of the last axis with the statistics of adapt(data). */
+    public static io.github.kerasdjl.layers.Normalization Normalization() {
+        return new io.github.kerasdjl.layers.Normalization();
+    }
+
+    /** Embedding(input_dim, output_dim): integer indices to trainable vectors. */
+    public static io.github.kerasdjl.layers.Embedding Embedding(int inputDim, int outputDim) {
+        return new io.github.kerasdjl.layers.Embedding(inputDim, outputDim);
+    }
+
+    /** GlobalAveragePooling2D(): the mean of each channel, (None, h, w, c) to (None, c). */
+    public static io.github.kerasdjl.layers.GlobalAveragePooling2D GlobalAveragePooling2D() {
+        return new io.github.kerasdjl.layers.GlobalAveragePooling2D();
+    }
+
     /** Fit options with Keras' defaults. */
     public static FitOptions FitOptions() {
         return new FitOptions();

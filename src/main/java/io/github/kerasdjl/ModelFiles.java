@@ -28,6 +28,7 @@ final class ModelFiles {
 
     /** Writes a built model as a Keras 3 {@code .keras} file. */
     static void save(Sequential model, Path file) {
+        KerasArchive.configJson(description(model, null)); // [layers] what cannot be saved fails here, by name
         List<Weight> weights = model.network().weights();
         WeightsFile.Contents contents = WeightsFile.of(model.layers());
         var optimizer = model.optimizer();
@@ -65,14 +66,31 @@ final class ModelFiles {
         if (dir == null) {
             throw new IllegalArgumentException("Invalid value for argument `dir`: null.");
         }
+        requireDenseOnFlatInputs(model); // [layers] DJL's format: a block a plain DJL program can rebuild
         DjlDirectory.write(dir, model.name(), model.network().block(),
                 KerasArchive.configJson(description(model, null)));
     }
 
     private static KerasArchive.Model description(Sequential model, WeightsFile.Contents contents) {
-        return new KerasArchive.Model(model.name(), model.inputDim(), model.layers(), model.optimizer(),
-                lossEntry(model.loss()), model.metrics().stream().map(Metrics::toKeras).toList(),
+        return new KerasArchive.Model(model.name(), model.inputShape().getShape(), model.layers(),
+                model.optimizer(), lossEntry(model.loss()), model.metrics().stream().map(Metrics::toKeras).toList(),
                 contents);
+    }
+
+    /** [layers] Refused by name before anything is written: DJL's format holds Dense stacks on flat inputs. */
+    private static void requireDenseOnFlatInputs(Sequential model) {
+        for (io.github.kerasdjl.layers.Layer l : model.layers()) {
+            if (!(l instanceof io.github.kerasdjl.layers.Dense)) {
+                throw new IllegalArgumentException("Layer '" + l.getName() + "' (" + l.typeName() + ") cannot be"
+                        + " saved in DJL's format yet; supported layers: [Dense] (save it as a .keras file)."
+                        + " Nothing was written.");
+            }
+        }
+        if (model.inputShape() != null && model.inputShape().dimension() != 1) {
+            throw new IllegalArgumentException("Model '" + model.name() + "' takes inputs of shape "
+                    + io.github.kerasdjl.layers.Layer.format(model.inputShape()) + "; only flat inputs (None, n)"
+                    + " can be saved in DJL's format yet (save it as a .keras file). Nothing was written.");
+        }
     }
 
     /**
@@ -161,7 +179,10 @@ final class ModelFiles {
             for (Layer l : saved.layers()) {
                 model.add(l);
             }
-            model.build(saved.inputDim());
+            if (saved.inputShape() == null) {
+                model.build(0); // the error of an unknown input width
+            }
+            model.build(new ai.djl.ndarray.types.Shape(saved.inputShape()));
             if (saved.optimizer() != null) {
                 model.compile(saved.optimizer(), loss(saved.loss()),
                         saved.metrics().stream().map(Metrics::fromKeras).toArray(Metric[]::new));

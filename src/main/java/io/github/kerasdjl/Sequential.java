@@ -14,10 +14,12 @@ import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.backend.Autograd;
 import io.github.kerasdjl.backend.Devices;
 import io.github.kerasdjl.backend.EngineDefaults;
+import io.github.kerasdjl.backend.Samples;
 import io.github.kerasdjl.backend.Tensors;
 import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.callbacks.ModelView;
 import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.layers.InputLayer;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.losses.Loss;
@@ -72,7 +74,10 @@ public class Sequential implements AutoCloseable, ModelView {
     private SequentialBlock givenBlock;
     private Network network;
     private NDManager manager;
-    private int inputDim;
+    /** The shape of one input sample once built (without the batch axis); null before. */
+    private Shape inputShape;
+    /** [layers] The model's InputLayer ({@code add(Input(8, 8, 1))}, or a first layer's input_shape); null if none. */
+    private InputLayer input;
     private boolean closed;
 
     private Optimizer optimizer;
@@ -212,6 +217,24 @@ public class Sequential implements AutoCloseable, ModelView {
         if (isBuilt()) {
             throw new IllegalStateException("Cannot add a layer to model '" + name + "' after it is built");
         }
+        if (layer instanceof InputLayer in) {
+            if (input != null) {
+                throw new IllegalArgumentException("Sequential model '" + name + "' has already been configured to"
+                        + " use input shape " + Layer.format(input.shape()) + ". You cannot add a different Input"
+                        + " layer to it.");
+            }
+            if (!layers.isEmpty()) {
+                throw new IllegalArgumentException("Invalid value for argument `layer`: " + in + " after "
+                        + layers.size() + " layer(s). Expected an Input only as the first layer of model '" + name
+                        + "'.");
+            }
+            input = in;
+            return this;
+        }
+        if (layers.isEmpty() && input == null && layer.declaredInputShape() != null
+                && layer.declaredInputDim() == 0) {
+            input = new InputLayer(layer.declaredInputShape()); // Keras' legacy input_shape on a first layer
+        }
         if (!layers.isEmpty() && layer.declaredInputDim() != 0) {
             int previous = layers.get(layers.size() - 1).outputDim(0);
             if (previous != layer.declaredInputDim()) {
@@ -220,7 +243,7 @@ public class Sequential implements AutoCloseable, ModelView {
             }
         }
         if (layer.getName() == null) {
-            String base = layer.typeName().toLowerCase(Locale.ROOT);
+            String base = layer.defaultName();
             int n = nameCounts.merge(base, 1, Integer::sum);
             layer.setName(n == 1 ? base : base + "_" + (n - 1));
         }
@@ -229,6 +252,11 @@ public class Sequential implements AutoCloseable, ModelView {
                 throw new IllegalArgumentException("Invalid value for argument `name`: '" + layer.getName()
                         + "'. A layer of that name is already in model '" + name + "'.");
             }
+        }
+        Shape known = inputShape();
+        if (known != null) {
+            // [layers] As Keras when the input shape is known: a layer that cannot take its input fails at add.
+            layer.outputShape(layers.isEmpty() ? known : outputShape(known));
         }
         layers.add(layer);
         return this;
@@ -266,22 +294,52 @@ public class Sequential implements AutoCloseable, ModelView {
         return network != null;
     }
 
-    /** The number of inputs the model takes: declared by the first layer, or learnt when built; 0 if unknown. */
+    /**
+     * The number of inputs the model takes (the values of one sample: 64 for 8x8x1 images): declared by an Input or
+     * the first layer, or learnt when built; 0 if unknown.
+     */
     public int inputDim() {
-        if (inputDim != 0) {
-            return inputDim;
-        }
-        return layers.isEmpty() ? 0 : layers.get(0).declaredInputDim();
+        Shape shape = inputShape();
+        return shape == null ? 0 : (int) shape.size();
     }
 
-    /** The number of outputs (the last layer's units). */
+    /**
+     * The shape of one input sample, without the batch axis ({@code (8, 8, 1)}): built for, declared by an
+     * {@code Input}, or by the first layer ({@code input_dim}, {@code input_shape}); null if unknown.
+     */
+    public Shape inputShape() {
+        if (inputShape != null) {
+            return inputShape;
+        }
+        if (input != null) {
+            return input.shape();
+        }
+        return layers.isEmpty() ? null : layers.get(0).declaredInputShape();
+    }
+
+    /** The shape of one output sample for an input sample shape; each layer checks what it takes. */
+    public Shape outputShape(Shape sample) {
+        requireLayers();
+        Shape shape = sample;
+        for (Layer l : layers) {
+            shape = l.outputShape(shape);
+        }
+        return shape;
+    }
+
+    /** The number of outputs (the values of one output sample; the last layer's units for a Dense). */
     public int outputDim() {
         requireLayers();
-        int width = inputDim();
-        for (Layer l : layers) {
-            width = l.outputDim(width);
+        Shape in = inputShape();
+        if (in != null) {
+            return (int) outputShape(in).size();
         }
-        return width;
+        Layer last = layers.get(layers.size() - 1);
+        if (last instanceof Dense d) {
+            return d.units();
+        }
+        throw new IllegalStateException("Model '" + name + "' is not built: its output shape is unknown until the"
+                + " first fit/predict (or start the model with an Input)");
     }
 
     /**
@@ -296,32 +354,57 @@ public class Sequential implements AutoCloseable, ModelView {
             throw new IllegalArgumentException(
                     "Invalid value for argument `input_dim`: " + inputs + ". Expected an integer >= 1.");
         }
+        build(new Shape(inputs));
+    }
+
+    /**
+     * Creates the weights for input samples of shape {@code sample} (without the batch axis, channels last:
+     * {@code new Shape(8, 8, 1)}); see {@link #build(int)}.
+     */
+    public void build(Shape sample) {
+        requireOpen();
+        requireLayers();
+        if (sample == null) {
+            throw new IllegalArgumentException("Invalid value for argument `input_shape`: null.");
+        }
+        Layer.checkShape("input_shape", sample.getShape());
         if (isBuilt()) {
-            if (inputs != inputDim) {
-                throw new IllegalArgumentException("Model '" + name + "' is built for " + inputDim
-                        + " inputs, not " + inputs);
+            if (!sample.equals(inputShape)) {
+                throw new IllegalArgumentException("Model '" + name + "' is built for "
+                        + (inputShape.dimension() == 1 && sample.dimension() == 1 ? inputShape.get(0)
+                                + " inputs, not " + sample.get(0) : "inputs of shape " + Layer.format(inputShape)
+                                + ", not " + Layer.format(sample)));
             }
             return;
         }
         int declared = layers.get(0).declaredInputDim();
-        if (declared != 0 && declared != inputs) {
-            throw new IllegalArgumentException("Invalid input width " + inputs + ": the first layer '"
+        if (input == null && declared != 0 && sample.dimension() == 1 && declared != sample.get(0)) {
+            throw new IllegalArgumentException("Invalid input width " + sample.get(0) + ": the first layer '"
                     + layers.get(0).getName() + "' declares input_dim " + declared + ".");
         }
+        Shape expected = inputShape();
+        if (expected != null && !expected.equals(sample)) {
+            throw new IllegalArgumentException("Invalid value for argument `input_shape`: " + Layer.format(sample)
+                    + ". Model '" + name + "' takes inputs of shape " + Layer.format(expected) + ".");
+        }
+        outputShape(sample); // every layer's check of its input, before anything is made
         Device d = device();
         NDManager m = NDManager.newBaseManager(d);
         SequentialBlock block = givenBlock != null ? givenBlock : new SequentialBlock();
         try {
             Random init = new Random(seed);
-            int width = inputs;
+            Shape shape = sample;
+            for (int i = 0; i < layers.size(); i++) {
+                layers.get(i).modelSeed(RandomSeed.mix(seed ^ (0xD809L * (i + 1)))); // [layers] Dropout's masks
+            }
             for (Layer l : layers) {
-                List<Block> blocks = l.build(width, init);
+                List<Block> blocks = l.build(shape, init);
                 if (givenBlock == null) {
                     block.addAll(blocks);
                 }
-                width = l.outputDim(width);
+                shape = l.outputShape(shape);
             }
-            block.initialize(m, DataType.FLOAT32, new Shape(1, inputs));
+            block.initialize(m, DataType.FLOAT32, new Shape(1).addAll(sample));
         } catch (RuntimeException e) {
             for (Layer l : layers) {
                 l.discardBlocks();
@@ -331,8 +414,8 @@ public class Sequential implements AutoCloseable, ModelView {
         }
         this.device = d;
         this.manager = m;
-        this.inputDim = inputs;
-        this.network = new Network(layers, block, m, devices(), inputs);
+        this.inputShape = sample;
+        this.network = new Network(layers, block, m, devices(), sample);
     }
 
     /**
@@ -465,9 +548,83 @@ public class Sequential implements AutoCloseable, ModelView {
         return fit(Tensors.column("x", x), Tensors.column("y", y), options);
     }
 
-    /** fit on engine arrays of shape (samples, inputs) and (samples, outputs); they are copied once. */
+    /**
+     * fit on engine arrays, batch first: x of shape (samples, ...) (any rank the model takes: (samples, inputs),
+     * (samples, height, width, channels), ...) and y of shape (samples, outputs); they are copied once.
+     */
     public History fit(NDArray x, NDArray y, FitOptions options) {
-        return fit(Tensors.toRows("x", x), Tensors.toRows("y", y), options);
+        if (x == null) {
+            throw new IllegalArgumentException("Invalid value for argument `x`: null. Expected an engine array of"
+                    + " shape (samples, width).");
+        }
+        return fit(Samples.of("x", x), Tensors.toRows("y", y), options);
+    }
+
+    // [layers] fit, predict and evaluate on samples of rank 2 and 3 (images: (samples, height, width, channels)).
+
+    /** fit on samples of rank 3, e.g. images {@code x[sample][row][column][channel]} (channels last, as Keras). */
+    public History fit(float[][][][] x, float[][] y, int epochs, int batchSize) {
+        return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
+    }
+
+    /** fit on samples of rank 3 with one target value per sample (one output, or a class index). */
+    public History fit(float[][][][] x, float[] y, int epochs, int batchSize) {
+        return fit(x, Tensors.column("y", y), epochs, batchSize);
+    }
+
+    /** fit on samples of rank 3 with options. */
+    public History fit(float[][][][] x, float[][] y, FitOptions options) {
+        return fit(Samples.of("x", x), y, options);
+    }
+
+    /** fit on samples of rank 3 with one target value per sample, with options. */
+    public History fit(float[][][][] x, float[] y, FitOptions options) {
+        return fit(Samples.of("x", x), Tensors.column("y", y), options);
+    }
+
+    /** fit on samples of rank 2, e.g. {@code x[sample][step][feature]}. */
+    public History fit(float[][][] x, float[][] y, int epochs, int batchSize) {
+        return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
+    }
+
+    /** fit on samples of rank 2 with one target value per sample. */
+    public History fit(float[][][] x, float[] y, int epochs, int batchSize) {
+        return fit(x, Tensors.column("y", y), epochs, batchSize);
+    }
+
+    /** fit on samples of rank 2 with options. */
+    public History fit(float[][][] x, float[][] y, FitOptions options) {
+        return fit(Samples.of("x", x), y, options);
+    }
+
+    /** predict on samples of rank 3 (images): one row of outputs per sample. */
+    public float[][] predict(float[][][][] x) {
+        return predict(Samples.of("x", x), Integer.MAX_VALUE);
+    }
+
+    /** predict on samples of rank 2: one row of outputs per sample. */
+    public float[][] predict(float[][][] x) {
+        return predict(Samples.of("x", x), Integer.MAX_VALUE);
+    }
+
+    /** evaluate on samples of rank 3 (images). */
+    public Map<String, Double> evaluate(float[][][][] x, float[][] y) {
+        return evaluate(Samples.of("x", x), y, FitOptions.DEFAULT_BATCH_SIZE, null);
+    }
+
+    /** evaluate on samples of rank 3 with one target value per sample. */
+    public Map<String, Double> evaluate(float[][][][] x, float[] y) {
+        return evaluate(Samples.of("x", x), Tensors.column("y", y), FitOptions.DEFAULT_BATCH_SIZE, null);
+    }
+
+    /** evaluate on samples of rank 3 with a batch size. */
+    public Map<String, Double> evaluate(float[][][][] x, float[][] y, int batchSize) {
+        return evaluate(Samples.of("x", x), y, batchSize, null);
+    }
+
+    /** evaluate on samples of rank 2. */
+    public Map<String, Double> evaluate(float[][][] x, float[][] y) {
+        return evaluate(Samples.of("x", x), y, FitOptions.DEFAULT_BATCH_SIZE, null);
     }
 
     /**
@@ -475,12 +632,21 @@ public class Sequential implements AutoCloseable, ModelView {
      * {@link Trainer#fit}'s.
      */
     public History fit(float[][] x, float[][] y, FitOptions options) {
+        if (x == null || x.length == 0) {
+            Tensors.checkMatrix("x", x); // the existing messages for a null or empty x
+        }
+        return fit(Samples.of("x", x), y, options);
+    }
+
+    /** fit on samples of any rank held as flat rows (the training loop's form). */
+    private History fit(Samples samples, float[][] y, FitOptions options) {
         requireCompiled("fit");
         if (options == null) {
             throw new IllegalArgumentException("Invalid value for argument `options`: null.");
         }
         options.validate();
-        checkData("x", x, "y", y);
+        checkData("x", samples, "y", y);
+        float[][] x = samples.rows();
         // Keras splits (x, y, sample_weight) first and gives class_weight to the training part only: the held-out
         // rows keep their sample weights, never class weights.
         float[] weights = sampleWeights(x, y, options.sampleWeight(), options.classWeight());
@@ -499,9 +665,20 @@ public class Sequential implements AutoCloseable, ModelView {
         for (io.github.kerasdjl.callbacks.Callback c : options.callbacks()) {
             c.checkLogKeys(logKeys);
         }
+        if (devices().size() > 1) {
+            // [layers] Replicas copy the trainable weights only: a layer with other state would read it across devices.
+            for (Layer l : layers) {
+                if (!l.isTrainable() || l instanceof io.github.kerasdjl.layers.BatchNormalization
+                        || l instanceof io.github.kerasdjl.layers.Normalization) {
+                    throw new IllegalArgumentException("Layer '" + l.getName() + "' (" + l.typeName() + (l
+                            .isTrainable() ? "" : ", frozen") + ") cannot train on several devices yet (" + devices()
+                            + "): its non-trainable weights are not replicated. Expected one device for this model.");
+                }
+            }
+        }
         synchronized (this) {
             requireNotTraining("fit");
-            build(x[0].length);
+            build(samples.shape());
             trainingThread = Thread.currentThread();
         }
         Autograd.stopRecordingOnThisThread();
@@ -700,7 +877,7 @@ public class Sequential implements AutoCloseable, ModelView {
                     + "' has no hand-written backward pass (" + layers + ", loss " + loss.name() + ", "
                     + devices().size() + " device(s)).");
         }
-        build(x[0].length);
+        build(new Shape(x[0].length));
         Autograd.stopRecordingOnThisThread();
         List<float[]> engine = new Trainer(network, optimizer, loss, metrics, handWritten).gradients(x, y,
                 handWritten);
@@ -733,13 +910,20 @@ public class Sequential implements AutoCloseable, ModelView {
         return predictInBatches(x, batchSize);
     }
 
-    private float[][] predictInBatches(float[][] x, int batchSize) {
+    private float[][] predictInBatches(float[][] rows, int batchSize) {
         requireOpen();
         requireLayers();
-        int width = Tensors.checkMatrix("x", x);
-        checkInputWidth(width);
-        build(width);
+        return predict(Samples.of("x", rows), batchSize);
+    }
+
+    private float[][] predict(Samples samples, int batchSize) {
+        requireOpen();
+        requireLayers();
+        checkInput("x", samples);
+        requireFlatOutput("predict", samples.shape(), "; predict(NDArray) gives outputs of any shape");
+        build(samples.shape());
         Autograd.stopRecordingOnThisThread();
+        float[][] x = samples.rows(); // [layers] N-D samples as flat rows; the network reshapes each batch
         float[][] out = new float[x.length][];
         for (int start = 0; start < x.length; start += batchSize) {
             int end = (int) Math.min(x.length, (long) start + batchSize);
@@ -766,17 +950,21 @@ public class Sequential implements AutoCloseable, ModelView {
         return values;
     }
 
-    /** The model's outputs for engine arrays; the result belongs to {@code x}'s manager. */
+    /**
+     * The model's outputs for engine arrays, batch first, of any rank the model takes ((samples, inputs), (samples,
+     * height, width, channels), ...); the outputs have the shape {@code (samples, output shape...)}. The result
+     * belongs to {@code x}'s manager.
+     */
     public NDArray predict(NDArray x) {
         requireOpen();
         requireLayers();
-        if (x.getShape().dimension() != 2) {
-            throw new IllegalArgumentException("Invalid value for argument `x`: shape " + x.getShape()
-                    + ". Expected (samples, inputs).");
+        if (x == null || x.getShape().dimension() < 2) {
+            throw new IllegalArgumentException("Invalid value for argument `x`: " + (x == null ? "null"
+                    : "shape " + x.getShape()) + ". Expected (samples, inputs).");
         }
-        int width = (int) x.getShape().get(1);
-        checkInputWidth(width);
-        build(width);
+        Shape sample = x.getShape().slice(1);
+        checkInput("x", sample, x.getShape());
+        build(sample);
         Autograd.stopRecordingOnThisThread();
         NDArray out;
         try (NDScope scope = Autograd.scope()) {
@@ -796,9 +984,13 @@ public class Sequential implements AutoCloseable, ModelView {
         return evaluate(x, Tensors.column("y", y));
     }
 
-    /** evaluate on engine arrays. */
+    /** evaluate on engine arrays, batch first (x of any rank the model takes). */
     public Map<String, Double> evaluate(NDArray x, NDArray y) {
-        return evaluate(Tensors.toRows("x", x), Tensors.toRows("y", y));
+        if (x == null) {
+            throw new IllegalArgumentException("Invalid value for argument `x`: null. Expected an engine array of"
+                    + " shape (samples, width).");
+        }
+        return evaluate(Samples.of("x", x), Tensors.toRows("y", y), FitOptions.DEFAULT_BATCH_SIZE, null);
     }
 
     /** Keras' evaluate with a batch size: loss and metrics as sample-weighted means over the batches. */
@@ -811,15 +1003,24 @@ public class Sequential implements AutoCloseable, ModelView {
      * the penalties); the metrics are not weighted, as Keras' compile metrics are not.
      */
     public Map<String, Double> evaluate(float[][] x, float[][] y, int batchSize, float[] sampleWeight) {
+        if (x == null || x.length == 0) {
+            Tensors.checkMatrix("x", x);
+        }
+        requireCompiled("evaluate");
+        return evaluate(Samples.of("x", x), y, batchSize, sampleWeight);
+    }
+
+    private Map<String, Double> evaluate(Samples samples, float[][] y, int batchSize, float[] sampleWeight) {
         requireCompiled("evaluate");
         requireNotTraining("evaluate");
         if (batchSize < 1) {
             throw new IllegalArgumentException(
                     "Invalid value for argument `batch_size`: " + batchSize + ". Expected an integer >= 1.");
         }
-        checkData("x", x, "y", y);
+        checkData("x", samples, "y", y);
+        float[][] x = samples.rows();
         float[] weights = sampleWeights(x, y, sampleWeight, null);
-        build(x[0].length);
+        build(samples.shape());
         Autograd.stopRecordingOnThisThread();
         return trainer().evaluate(x, y, batchSize, weights);
     }
@@ -831,7 +1032,7 @@ public class Sequential implements AutoCloseable, ModelView {
     public List<float[]> getWeights() {
         requireBuilt("getWeights");
         List<float[]> values = new ArrayList<>();
-        for (Weight w : network.weights()) {
+        for (Weight w : network.allWeights()) {
             values.add(w.values());
         }
         return values;
@@ -858,7 +1059,7 @@ public class Sequential implements AutoCloseable, ModelView {
     public void setWeights(List<float[]> values) {
         requireBuilt("setWeights");
         requireNotTraining("setWeights");
-        List<Weight> all = network.weights();
+        List<Weight> all = network.allWeights();
         if (values == null || values.size() != all.size()) {
             throw new IllegalArgumentException("Invalid value for argument `weights`: "
                     + (values == null ? "null" : values.size() + " arrays") + ". Expected " + all.size()
@@ -941,22 +1142,22 @@ public class Sequential implements AutoCloseable, ModelView {
     /** The number of trainable scalars (Keras' count_params). */
     public long countParams() {
         requireLayers();
-        int width = inputDim();
-        if (width == 0) {
+        Shape shape = inputShape();
+        if (shape == null) {
             throw new IllegalStateException("Model '" + name + "' is not built: its input width is unknown until"
                     + " the first fit/predict (or give the first layer an input_dim)");
         }
         long total = 0;
         for (Layer l : layers) {
-            total += l.countParams(width);
-            width = l.outputDim(width);
+            total += l.countParams(shape);
+            shape = l.outputShape(shape);
         }
         return total;
     }
 
     /** Keras' model.summary(): layer (type), output shape, params, totals (see {@link Summary}). */
     public String summary() {
-        return Summary.of(name, layers, inputDim());
+        return Summary.of(name, layers, inputShape());
     }
 
     @Override
@@ -1003,15 +1204,22 @@ public class Sequential implements AutoCloseable, ModelView {
     private void checkData(String xName, float[][] x, String yName, float[][] y) {
         requireOpen();
         requireLayers();
-        int xWidth = Tensors.checkMatrix(xName, x);
+        Tensors.checkMatrix(xName, x);
+        checkData(xName, Samples.of(xName, x), yName, y);
+    }
+
+    private void checkData(String xName, Samples x, String yName, float[][] y) {
+        requireOpen();
+        requireLayers();
         int yWidth = Tensors.checkMatrix(yName, y);
-        if (x.length != y.length) {
+        if (x.count() != y.length) {
             throw new IllegalArgumentException("Invalid value for argument `" + yName + "`: " + y.length
-                    + " rows, but `" + xName + "` has " + x.length + ". Expected one row of " + yName + " per row"
+                    + " rows, but `" + xName + "` has " + x.count() + ". Expected one row of " + yName + " per row"
                     + " of " + xName + ".");
         }
-        checkInputWidth(xName, xWidth);
-        int outputs = outputDim();
+        checkInput(xName, x);
+        requireFlatOutput("fit and evaluate", x.shape(), "");
+        int outputs = (int) outputShape(x.shape()).size();
         // The loss says how wide a target is: as wide as the output, or one class index (the sparse loss).
         int expected = loss == null ? outputs : loss.targetWidth(outputs);
         if (yWidth != expected) {
@@ -1034,8 +1242,35 @@ public class Sequential implements AutoCloseable, ModelView {
         }
     }
 
-    private void checkInputWidth(int width) {
-        checkInputWidth("x", width);
+    /** [layers] Checks samples against the model's input shape (rank and axes) and every layer's. */
+    private void checkInput(String argument, Samples x) {
+        checkInput(argument, x.shape(), x.dataShape());
+    }
+
+    private void checkInput(String argument, Shape sample, Shape data) {
+        Shape expected = inputShape();
+        if (expected != null && expected.dimension() == 1 && sample.dimension() == 1) {
+            checkInputWidth(argument, (int) sample.get(0));
+        } else if (expected != null && !expected.equals(sample)) {
+            throw new IllegalArgumentException("Invalid value for argument `" + argument + "`: data of shape "
+                    + Samples.format(data) + " (samples of rank " + sample.dimension() + ", shape "
+                    + Layer.format(sample) + "), but model '" + name + "' expects inputs of shape "
+                    + Layer.format(expected) + " (rank " + expected.dimension() + " per sample"
+                    + (isBuilt() ? ", as built" : "") + "). Expected data of shape "
+                    + Samples.format(new Shape(data.get(0)).addAll(expected)) + ".");
+        }
+        outputShape(sample); // a shape a layer cannot take (a kernel larger than the image) fails here, named
+    }
+
+    /** Fit, evaluate and the float[][] predict need one output row per sample. */
+    private void requireFlatOutput(String what, Shape sample, String hint) {
+        Shape out = outputShape(sample);
+        if (out.dimension() != 1) {
+            throw new IllegalArgumentException("Model '" + name + "' gives outputs of shape " + Layer.format(out)
+                    + " for inputs of shape " + Layer.format(sample) + "; " + what + " here need(s) outputs of shape"
+                    + " (None, units): end the model with Flatten, GlobalAveragePooling2D or Dense on flat inputs"
+                    + hint + ".");
+        }
     }
 
     private void checkInputWidth(String argument, int width) {

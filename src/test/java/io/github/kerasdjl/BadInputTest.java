@@ -105,7 +105,7 @@ class BadInputTest {
     void emptyDataSet() {
         assertRejectedUntouched(m -> m.fit(new float[0][], new float[0][], 1, 1),
                 "`x`", "empty data set", "0 rows");
-        assertRejectedUntouched(m -> m.fit(null, Y, 1, 1), "`x`", "null");
+        assertRejectedUntouched(m -> m.fit((float[][]) null, Y, 1, 1), "`x`", "null");
     }
 
     @Test

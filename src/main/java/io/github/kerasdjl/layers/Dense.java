@@ -149,7 +149,18 @@ public class Dense extends Layer {
 
     @Override
     public int declaredInputDim() {
-        return inputDim;
+        return inputDim != 0 ? inputDim : super.declaredInputDim();
+    }
+
+    /** Keras' {@code input_shape} for a first layer; Dense acts on the last axis (Keras' Dense on N-D input). */
+    @Override
+    public Dense inputShape(long... dims) {
+        if (inputDim != 0) {
+            throw new IllegalArgumentException("Invalid value for argument `input_shape`: layer " + this
+                    + " already declares input_dim " + inputDim + ". Expected one of input_dim and input_shape.");
+        }
+        super.inputShape(dims);
+        return this;
     }
 
     @Override
@@ -157,9 +168,20 @@ public class Dense extends Layer {
         return units;
     }
 
+    /** The input's shape with its last axis replaced by {@code units}, as Keras' Dense on any rank. */
+    @Override
+    public Shape outputShape(Shape input) {
+        return input.slice(0, input.dimension() - 1).add(units);
+    }
+
     @Override
     public long countParams(int inputs) {
         return (long) inputs * units + (useBias ? units : 0);
+    }
+
+    @Override
+    public long countParams(Shape input) {
+        return countParams((int) input.get(input.dimension() - 1));
     }
 
     /**
@@ -176,7 +198,8 @@ public class Dense extends Layer {
     }
 
     @Override
-    protected List<Block> createBlocks(int inputs, Random random) {
+    protected List<Block> createBlocks(Shape inputShape, Random random) {
+        int inputs = (int) inputShape.get(inputShape.dimension() - 1);
         if (inputDim != 0 && inputs != inputDim) {
             throw new IllegalArgumentException("Layer '" + getName() + "' was declared with input_dim " + inputDim
                     + " but receives " + inputs + " inputs");

@@ -19,6 +19,10 @@ public final class Weight {
     private final String name;
     private final Parameter parameter;
     private final boolean transposed;
+    /** [layers] False for a layer's state that no gradient changes (BatchNormalization's moving statistics). */
+    private boolean trainable = true;
+    /** [layers] For an N-D weight: Keras' layout is the engine array transposed by these axes; null otherwise. */
+    private final int[] kerasAxes;
 
     /**
      * @param name the Keras name
@@ -29,6 +33,30 @@ public final class Weight {
         this.name = name;
         this.parameter = parameter;
         this.transposed = transposed;
+        this.kerasAxes = null;
+    }
+
+    /**
+     * A weight whose Keras layout is its engine array with the axes permuted: Keras' layout is
+     * {@code engine.transpose(kerasAxes)} (a Conv2D kernel: engine (out, in, kh, kw), Keras (kh, kw, in, out), axes
+     * {2, 3, 1, 0}).
+     */
+    public Weight(String name, Parameter parameter, int[] kerasAxes) {
+        this.name = name;
+        this.parameter = parameter;
+        this.transposed = false;
+        this.kerasAxes = kerasAxes.clone();
+    }
+
+    /** Marks this weight as state no optimizer updates (Keras' non-trainable weights); returns it. */
+    public Weight nonTrainable() {
+        this.trainable = false;
+        return this;
+    }
+
+    /** Whether the optimizer may update it (the layer's trainable flag aside). */
+    public boolean isTrainable() {
+        return trainable;
     }
 
     /** {@code kernel} or {@code bias}. */
@@ -49,6 +77,13 @@ public final class Weight {
     /** Its shape in Keras' layout (a kernel is (inputs, units)). */
     public Shape shape() {
         Shape s = array().getShape();
+        if (kerasAxes != null) {
+            long[] d = new long[kerasAxes.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = s.get(kerasAxes[i]);
+            }
+            return new Shape(d);
+        }
         return transposed ? new Shape(s.get(1), s.get(0)) : s;
     }
 
@@ -67,6 +102,9 @@ public final class Weight {
 
     /** Values of this weight's engine layout (e.g. its gradient) in Keras' layout. */
     public float[] toKeras(float[] engineValues) {
+        if (kerasAxes != null) {
+            return permute(engineValues, array().getShape().getShape(), kerasAxes);
+        }
         if (!transposed) {
             return engineValues;
         }
@@ -76,11 +114,49 @@ public final class Weight {
 
     /** Values in Keras' layout as this weight's engine layout (the inverse of {@link #toKeras}). */
     public float[] toEngine(float[] kerasValues) {
+        if (kerasAxes != null) {
+            int[] inverse = new int[kerasAxes.length];
+            for (int i = 0; i < kerasAxes.length; i++) {
+                inverse[kerasAxes[i]] = i;
+            }
+            return permute(kerasValues, shape().getShape(), inverse);
+        }
         if (!transposed) {
             return kerasValues;
         }
         Shape s = array().getShape();
         return Tensors.transpose(kerasValues, (int) s.get(1), (int) s.get(0));
+    }
+
+    /** Row-major values of shape {@code dims} with their axes permuted: result axis i is input axis axes[i]. */
+    static float[] permute(float[] values, long[] dims, int[] axes) {
+        int rank = dims.length;
+        long[] outDims = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            outDims[i] = dims[axes[i]];
+        }
+        long[] inStrides = new long[rank];
+        long stride = 1;
+        for (int i = rank - 1; i >= 0; i--) {
+            inStrides[i] = stride;
+            stride *= dims[i];
+        }
+        float[] out = new float[values.length];
+        int[] index = new int[rank];
+        for (int o = 0; o < out.length; o++) {
+            long from = 0;
+            for (int i = 0; i < rank; i++) {
+                from += index[i] * inStrides[axes[i]];
+            }
+            out[o] = values[(int) from];
+            for (int i = rank - 1; i >= 0; i--) {
+                if (++index[i] < outDims[i]) {
+                    break;
+                }
+                index[i] = 0;
+            }
+        }
+        return out;
     }
 
     /**
@@ -106,7 +182,8 @@ public final class Weight {
         Autograd.stopRecordingOnThisThread();
         NDArray array = array();
         Shape s = array.getShape();
-        float[] engine = transposed ? Tensors.transpose(values, (int) s.get(1), (int) s.get(0)) : values;
+        float[] engine = kerasAxes != null ? toEngine(values)
+                : transposed ? Tensors.transpose(values, (int) s.get(1), (int) s.get(0)) : values;
         NDManager manager = array.getManager();
         // Not array.set(float[]): libtorch prints a deprecation warning (AutoNonVariableTypeMode) for that path.
         try (NDArray source = manager.create(engine, s)) {

@@ -9,7 +9,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.initializers.Initializer;
+import ai.djl.ndarray.types.Shape;
+import io.github.kerasdjl.layers.ActivationLayer;
+import io.github.kerasdjl.layers.BatchNormalization;
+import io.github.kerasdjl.layers.Embedding;
+import io.github.kerasdjl.layers.LayerNormalization;
+import io.github.kerasdjl.layers.Conv2D;
 import io.github.kerasdjl.layers.Dense;
+import io.github.kerasdjl.layers.Dropout;
+import io.github.kerasdjl.layers.Flatten;
+import io.github.kerasdjl.layers.GlobalAveragePooling2D;
+import io.github.kerasdjl.layers.Pooling2D;
+import io.github.kerasdjl.layers.Reshape;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.optimizers.Optimizer;
 import io.github.kerasdjl.optimizers.Optimizers;
@@ -93,7 +104,7 @@ public final class KerasArchive {
      * A model as a {@code .keras} file describes it.
      *
      * @param name the model's name
-     * @param inputDim the input width
+     * @param inputShape the shape of one input sample (without the batch axis)
      * @param layers the layers, configured, not built
      * @param optimizer the compiled optimizer, or null when the model was not compiled
      * @param loss the loss's Keras name; or, for a loss with arguments (from_logits, delta, ...), Keras' serialized
@@ -101,9 +112,32 @@ public final class KerasArchive {
      * @param metrics the metrics: a name, or Keras' serialized metric object as JSON text
      * @param weights the layers' weights and the optimizer's state
      */
-    public record Model(String name, int inputDim, List<Layer> layers, Optimizer optimizer, String loss,
+    public record Model(String name, long[] inputShape, List<Layer> layers, Optimizer optimizer, String loss,
             List<String> metrics, WeightsFile.Contents weights) {
+
+        /** A model of flat inputs of {@code inputDim} values (0: unknown). */
+        public Model(String name, int inputDim, List<Layer> layers, Optimizer optimizer, String loss,
+                List<String> metrics, WeightsFile.Contents weights) {
+            this(name, inputDim == 0 ? null : new long[] {inputDim}, layers, optimizer, loss, metrics, weights);
+        }
+
+        /** The number of values of one input sample (0: unknown). */
+        public int inputDim() {
+            if (inputShape == null) {
+                return 0;
+            }
+            long n = 1;
+            for (long d : inputShape) {
+                n *= d;
+            }
+            return (int) n;
+        }
     }
+
+    /** [layers] The layer classes a {@code .keras} file of this library may hold. */
+    public static final List<String> SAVABLE_LAYERS = List.of("Dense", "Conv2D", "MaxPooling2D", "AveragePooling2D",
+            "GlobalAveragePooling2D", "Flatten", "Dropout", "Activation", "Reshape", "BatchNormalization",
+            "LayerNormalization", "Embedding");
 
     /** Writes {@code model} to {@code file} (a name ending in {@code .keras}), whole or not at all. */
     public static void write(Path file, Model model) {
@@ -161,7 +195,7 @@ public final class KerasArchive {
                         + " and read past: {}", source, unknown);
             }
             WeightsFile.Contents weights = WeightsFile.readH5(h5, source + "!/model.weights.h5");
-            return new Model(model.name(), model.inputDim(), model.layers(), model.optimizer(), model.loss(),
+            return new Model(model.name(), model.inputShape(), model.layers(), model.optimizer(), model.loss(),
                     model.metrics(), weights);
         } catch (IOException e) {
             throw new IllegalArgumentException("'" + source + "' cannot be read as a Keras model file (a zip): "
@@ -295,23 +329,139 @@ public final class KerasArchive {
         return a;
     }
 
+    /** A batch shape as Keras writes it: {@code [null, 8, 8, 1]}. */
+    private static JsonArray shape(Shape sample) {
+        JsonArray a = new JsonArray();
+        a.add(JsonNull.INSTANCE);
+        for (long d : sample.getShape()) {
+            a.add(d);
+        }
+        return a;
+    }
+
+    private static JsonArray pair(int[] values) {
+        JsonArray a = new JsonArray();
+        for (int v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    /** [layers] The config of a layer other than Dense, as Keras 3's get_config writes it. */
+    private static JsonObject otherLayer(Layer layer) {
+        JsonObject c = new JsonObject();
+        c.addProperty("name", layer.getName());
+        c.addProperty("trainable", layer.isTrainable());
+        c.addProperty("dtype", "float32");
+        if (layer instanceof Conv2D conv) {
+            c.addProperty("filters", conv.filters());
+            c.add("kernel_size", pair(conv.kernelSize()));
+            c.add("strides", pair(conv.strides()));
+            c.addProperty("padding", conv.padding());
+            c.addProperty("data_format", "channels_last");
+            c.add("dilation_rate", pair(conv.dilationRate()));
+            c.addProperty("groups", 1);
+            c.addProperty("activation", conv.activation().kerasName());
+            c.addProperty("use_bias", conv.usesBias());
+            c.add("kernel_initializer", initializer(conv.kernelInitializer()));
+            c.add("bias_initializer", initializer(conv.biasInitializer()));
+            for (String none : List.of("kernel_regularizer", "bias_regularizer", "activity_regularizer",
+                    "kernel_constraint", "bias_constraint")) {
+                c.add(none, JsonNull.INSTANCE);
+            }
+        } else if (layer instanceof Pooling2D pool) {
+            c.add("pool_size", pair(pool.poolSize()));
+            c.addProperty("padding", pool.padding());
+            c.add("strides", pair(pool.strides()));
+            c.addProperty("data_format", "channels_last");
+        } else if (layer instanceof GlobalAveragePooling2D) {
+            c.addProperty("data_format", "channels_last");
+            c.addProperty("keepdims", false);
+        } else if (layer instanceof Flatten) {
+            c.addProperty("data_format", "channels_last");
+        } else if (layer instanceof Dropout d) {
+            c.addProperty("rate", d.rate());
+            if (d.seed() == null) {
+                c.add("seed", JsonNull.INSTANCE);
+            } else {
+                c.addProperty("seed", d.seed());
+            }
+            c.add("noise_shape", JsonNull.INSTANCE);
+        } else if (layer instanceof ActivationLayer a) {
+            c.addProperty("activation", a.activation().kerasName());
+        } else if (layer instanceof BatchNormalization bn) {
+            c.addProperty("axis", -1);
+            c.addProperty("momentum", bn.momentum());
+            c.addProperty("epsilon", bn.epsilon());
+            c.addProperty("center", true);
+            c.addProperty("scale", true);
+            c.add("beta_initializer", initializer(Initializer.ZEROS));
+            c.add("gamma_initializer", initializer(Initializer.get("ones")));
+            c.add("moving_mean_initializer", initializer(Initializer.ZEROS));
+            c.add("moving_variance_initializer", initializer(Initializer.get("ones")));
+            for (String none : List.of("beta_regularizer", "gamma_regularizer", "beta_constraint",
+                    "gamma_constraint")) {
+                c.add(none, JsonNull.INSTANCE);
+            }
+            c.addProperty("synchronized", false);
+        } else if (layer instanceof LayerNormalization ln) {
+            JsonArray axis = new JsonArray();
+            axis.add(-1);
+            c.add("axis", axis);
+            c.addProperty("epsilon", ln.epsilon());
+            c.addProperty("center", true);
+            c.addProperty("scale", true);
+            c.addProperty("rms_scaling", false);
+            c.add("beta_initializer", initializer(Initializer.ZEROS));
+            c.add("gamma_initializer", initializer(Initializer.get("ones")));
+            for (String none : List.of("beta_regularizer", "gamma_regularizer", "beta_constraint",
+                    "gamma_constraint")) {
+                c.add(none, JsonNull.INSTANCE);
+            }
+        } else if (layer instanceof Embedding e) {
+            c.addProperty("input_dim", e.vocabularySize());
+            c.addProperty("output_dim", e.embeddingSize());
+            c.add("embeddings_initializer", initializer(e.embeddingsInitializer()));
+            c.add("embeddings_regularizer", JsonNull.INSTANCE);
+            c.add("activity_regularizer", JsonNull.INSTANCE);
+            c.add("embeddings_constraint", JsonNull.INSTANCE);
+            c.addProperty("mask_zero", false);
+        } else if (layer instanceof Reshape r) {
+            JsonArray t = new JsonArray();
+            for (long d : r.targetShape()) {
+                t.add(d);
+            }
+            c.add("target_shape", t);
+        } else {
+            throw new IllegalArgumentException("Layer '" + layer.getName() + "' (" + layer.typeName() + ") cannot be"
+                    + " saved yet; supported layers: " + SAVABLE_LAYERS + ". Nothing was written.");
+        }
+        return object("keras.layers", layer.typeName(), c);
+    }
+
     private static JsonObject config(Model model) {
         JsonArray layers = new JsonArray();
         JsonObject input = new JsonObject();
-        input.add("batch_shape", shape(model.inputDim()));
+        Shape inputShape = new Shape(model.inputShape());
+        input.add("batch_shape", shape(inputShape));
         input.addProperty("dtype", "float32");
         input.addProperty("sparse", false);
         input.addProperty("name", "input_layer");
         layers.add(object("keras.layers", "InputLayer", input));
-        int width = model.inputDim();
+        Shape current = inputShape;
         for (Layer layer : model.layers()) {
             if (!(layer instanceof Dense d)) {
-                throw new IllegalArgumentException("Layer '" + layer.getName() + "' (" + layer.typeName()
-                        + ") cannot be saved yet; supported layers: [Dense].");
+                JsonObject o = otherLayer(layer);
+                JsonObject build = new JsonObject();
+                build.add("input_shape", shape(current));
+                o.add("build_config", build);
+                layers.add(o);
+                current = layer.outputShape(current);
+                continue;
             }
             JsonObject c = new JsonObject();
             c.addProperty("name", d.getName());
-            c.addProperty("trainable", true);
+            c.addProperty("trainable", d.isTrainable());
             c.addProperty("dtype", "float32");
             c.addProperty("units", d.units());
             c.addProperty("activation", d.activation().kerasName());
@@ -324,20 +474,20 @@ public final class KerasArchive {
             c.add("bias_constraint", JsonNull.INSTANCE);
             JsonObject o = object("keras.layers", "Dense", c);
             JsonObject build = new JsonObject();
-            build.add("input_shape", shape(width));
+            build.add("input_shape", shape(current));
             o.add("build_config", build);
             layers.add(o);
-            width = d.outputDim(width);
+            current = d.outputShape(current);
         }
         JsonObject c = new JsonObject();
         c.addProperty("name", model.name());
         c.addProperty("trainable", true);
         c.addProperty("dtype", "float32");
         c.add("layers", layers);
-        c.add("build_input_shape", shape(model.inputDim()));
+        c.add("build_input_shape", shape(inputShape));
         JsonObject root = object("keras", "Sequential", c);
         JsonObject build = new JsonObject();
-        build.add("input_shape", shape(model.inputDim()));
+        build.add("input_shape", shape(inputShape));
         root.add("build_config", build);
         if (model.optimizer() != null) {
             JsonObject compile = new JsonObject();
@@ -402,32 +552,37 @@ public final class KerasArchive {
         JsonObject config = root.getAsJsonObject("config");
         review(config, java.util.Set.of("layers"), "Sequential", source, unknown);
         String name = config.has("name") ? config.get("name").getAsString() : "sequential";
-        int inputDim = 0;
+        long[] inputShape = null;
         List<Layer> layers = new ArrayList<>();
         for (JsonElement e : config.getAsJsonArray("layers")) {
             JsonObject layer = e.getAsJsonObject();
             String type = layer.get("class_name").getAsString();
             JsonObject c = layer.getAsJsonObject("config");
             review(layer, java.util.Set.of("config"), type, source, unknown);
-            review(c, type.equals("Dense") ? java.util.Set.of("units", "activation", "use_bias",
-                    "kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
-                    "kernel_constraint", "bias_constraint") : java.util.Set.of(), type + " '"
+            review(c, KNOWN_LAYER_KEYS.getOrDefault(type, java.util.Set.of()), type + " '"
                     + (c.has("name") ? c.get("name").getAsString() : "?") + "'", source, unknown);
             switch (type) {
-                case "InputLayer" -> inputDim = lastDim(c.has("batch_shape") ? c.get("batch_shape")
+                case "InputLayer" -> inputShape = sampleShape(c.has("batch_shape") ? c.get("batch_shape")
                         : c.get("batch_input_shape"), source);
-                case "Dense" -> {
-                    layers.add(dense(c, source));
-                    if (inputDim == 0 && layer.has("build_config")) {
-                        inputDim = lastDim(layer.getAsJsonObject("build_config").get("input_shape"), source);
+                case "Dense" -> layers.add(dense(c, source));
+                default -> {
+                    if (!SAVABLE_LAYERS.contains(type)) {
+                        throw new IllegalArgumentException("\"" + type + "\" in " + source + " is not supported;"
+                                + " supported layers: [InputLayer, " + String.join(", ", SAVABLE_LAYERS) + "].");
                     }
+                    layers.add(otherLayer(type, c, source));
                 }
-                default -> throw new IllegalArgumentException("\"" + type + "\" in " + source + " is not supported;"
-                        + " supported layers: [InputLayer, Dense].");
+            }
+            if (inputShape == null && layers.size() == 1 && layer.has("build_config")) {
+                inputShape = sampleShape(layer.getAsJsonObject("build_config").get("input_shape"), source);
+            }
+            if (c.has("trainable") && !c.get("trainable").getAsBoolean() && !layers.isEmpty()
+                    && !type.equals("InputLayer")) {
+                layers.get(layers.size() - 1).trainable(false);
             }
         }
-        if (inputDim == 0 && config.has("build_input_shape")) {
-            inputDim = lastDim(config.get("build_input_shape"), source);
+        if (inputShape == null && config.has("build_input_shape")) {
+            inputShape = sampleShape(config.get("build_input_shape"), source);
         }
         Optimizer optimizer = null;
         String loss = null;
@@ -466,15 +621,194 @@ public final class KerasArchive {
                 }
             }
         }
-        return new Model(name, inputDim, layers, optimizer, loss, metrics, null);
+        return new Model(name, inputShape, layers, optimizer, loss, metrics, null);
     }
 
-    private static int lastDim(JsonElement shape, String source) {
-        if (shape == null || !shape.isJsonArray() || shape.getAsJsonArray().size() != 2) {
+    /** A batch shape {@code [null, 8, 8, 1]} as the shape of one sample; every axis after the batch known. */
+    private static long[] sampleShape(JsonElement shape, String source) {
+        if (shape == null || !shape.isJsonArray() || shape.getAsJsonArray().size() < 2) {
             throw new IllegalArgumentException("The input shape " + shape + " in " + source + " is not supported;"
-                    + " supported: (None, features).");
+                    + " supported: (None, features) or (None, d1, d2, ...) with every axis known.");
         }
-        return shape.getAsJsonArray().get(1).getAsInt();
+        JsonArray a = shape.getAsJsonArray();
+        long[] dims = new long[a.size() - 1];
+        for (int i = 1; i < a.size(); i++) {
+            if (a.get(i).isJsonNull()) {
+                throw new IllegalArgumentException("The input shape " + shape + " in " + source + " is not"
+                        + " supported: axis " + i + " is unknown (None). Expected every axis after the batch known.");
+            }
+            dims[i - 1] = a.get(i).getAsLong();
+        }
+        return dims;
+    }
+
+    /** The config keys this library reads, by layer class; others are reported as read past. */
+    private static final Map<String, java.util.Set<String>> KNOWN_LAYER_KEYS = Map.ofEntries(
+            Map.entry("Dense", java.util.Set.of("units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+                    "kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint")),
+            Map.entry("Conv2D", java.util.Set.of("filters", "kernel_size", "strides", "padding", "data_format",
+                    "dilation_rate", "groups", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+                    "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+                    "bias_constraint")),
+            Map.entry("MaxPooling2D", java.util.Set.of("pool_size", "padding", "strides", "data_format")),
+            Map.entry("AveragePooling2D", java.util.Set.of("pool_size", "padding", "strides", "data_format")),
+            Map.entry("GlobalAveragePooling2D", java.util.Set.of("data_format", "keepdims")),
+            Map.entry("Flatten", java.util.Set.of("data_format")),
+            Map.entry("Dropout", java.util.Set.of("rate", "seed", "noise_shape")),
+            Map.entry("Activation", java.util.Set.of("activation")),
+            Map.entry("Reshape", java.util.Set.of("target_shape")),
+            Map.entry("BatchNormalization", java.util.Set.of("axis", "momentum", "epsilon", "center", "scale",
+                    "beta_initializer", "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer",
+                    "beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint", "synchronized",
+                    "renorm", "renorm_clipping", "renorm_momentum")),
+            Map.entry("LayerNormalization", java.util.Set.of("axis", "epsilon", "center", "scale", "rms_scaling",
+                    "beta_initializer", "gamma_initializer", "beta_regularizer", "gamma_regularizer",
+                    "beta_constraint", "gamma_constraint")),
+            Map.entry("Embedding", java.util.Set.of("input_dim", "output_dim", "embeddings_initializer",
+                    "embeddings_regularizer", "activity_regularizer", "embeddings_constraint", "mask_zero",
+                    "input_length")));
+
+    private static int[] ints(JsonObject c, String key, int[] otherwise) {
+        if (!c.has(key) || c.get(key).isJsonNull()) {
+            return otherwise;
+        }
+        JsonElement e = c.get(key);
+        if (e.isJsonPrimitive()) {
+            return new int[] {e.getAsInt(), e.getAsInt()};
+        }
+        JsonArray a = e.getAsJsonArray();
+        return new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()};
+    }
+
+    /** Fails naming the layer when a config key has another value than this library's, or a non-null option. */
+    private static void requireDefaults(String type, String name, String source, JsonObject c,
+            Map<String, String> values, List<String> nulls) {
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            if (c.has(v.getKey()) && !c.get(v.getKey()).isJsonNull()
+                    && !c.get(v.getKey()).getAsString().equals(v.getValue())) {
+                throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has " + v.getKey() + "="
+                        + c.get(v.getKey()) + "; only " + v.getValue() + " is supported.");
+            }
+        }
+        for (String key : nulls) {
+            if (c.has(key) && !c.get(key).isJsonNull()) {
+                throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has a " + key
+                        + ", which this library does not have yet.");
+            }
+        }
+    }
+
+    /** [layers] A layer other than Dense from its Keras config; what this library does not have is an error. */
+    private static Layer otherLayer(String type, JsonObject c, String source) {
+        String name = c.get("name").getAsString();
+        if (c.has("data_format") && !c.get("data_format").isJsonNull()
+                && !"channels_last".equals(c.get("data_format").getAsString())) {
+            throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has data_format "
+                    + c.get("data_format") + "; only channels_last is supported.");
+        }
+        Layer layer = switch (type) {
+            case "Conv2D" -> {
+                int[] k = ints(c, "kernel_size", null);
+                int[] st = ints(c, "strides", new int[] {1, 1});
+                int[] d = ints(c, "dilation_rate", new int[] {1, 1});
+                if (c.has("groups") && c.get("groups").getAsInt() != 1) {
+                    throw new IllegalArgumentException("Conv2D '" + name + "' in " + source + " has groups "
+                            + c.get("groups") + "; only 1 is supported.");
+                }
+                for (String unsupported : List.of("kernel_regularizer", "bias_regularizer", "activity_regularizer",
+                        "kernel_constraint", "bias_constraint")) {
+                    if (c.has(unsupported) && !c.get(unsupported).isJsonNull()) {
+                        throw new IllegalArgumentException("Conv2D '" + name + "' in " + source + " has a "
+                                + unsupported + ", which this library does not have yet.");
+                    }
+                }
+                String activation = c.has("activation") && !c.get("activation").isJsonNull()
+                        ? stringOrClassName(c.get("activation"), source, "activation") : "linear";
+                Conv2D conv = new Conv2D(c.get("filters").getAsInt(), k[0], k[1], activation)
+                        .padding(c.has("padding") ? c.get("padding").getAsString() : "valid")
+                        .useBias(!c.has("use_bias") || c.get("use_bias").getAsBoolean());
+                conv.strides(st[0], st[1]).dilationRate(d[0], d[1]);
+                if (c.has("kernel_initializer") && !c.get("kernel_initializer").isJsonNull()) {
+                    conv.kernelInitializer(initializerName(c.get("kernel_initializer"), source));
+                }
+                if (c.has("bias_initializer") && !c.get("bias_initializer").isJsonNull()) {
+                    conv.biasInitializer(initializerName(c.get("bias_initializer"), source));
+                }
+                yield conv;
+            }
+            case "MaxPooling2D", "AveragePooling2D" -> {
+                int[] p = ints(c, "pool_size", new int[] {2, 2});
+                int[] st = ints(c, "strides", p);
+                Pooling2D pool = type.equals("MaxPooling2D") ? Pooling2D.max(p[0], p[1])
+                        : Pooling2D.average(p[0], p[1]);
+                yield pool.strides(st[0], st[1]).padding(c.has("padding") ? c.get("padding").getAsString()
+                        : "valid");
+            }
+            case "GlobalAveragePooling2D" -> {
+                if (c.has("keepdims") && c.get("keepdims").getAsBoolean()) {
+                    throw new IllegalArgumentException("GlobalAveragePooling2D '" + name + "' in " + source
+                            + " has keepdims=true; only false is supported.");
+                }
+                yield new GlobalAveragePooling2D();
+            }
+            case "Flatten" -> new Flatten();
+            case "Dropout" -> {
+                if (c.has("noise_shape") && !c.get("noise_shape").isJsonNull()) {
+                    throw new IllegalArgumentException("Dropout '" + name + "' in " + source + " has a noise_shape,"
+                            + " which this library does not have yet.");
+                }
+                yield new Dropout(c.get("rate").getAsDouble(), c.has("seed") && !c.get("seed").isJsonNull()
+                        ? c.get("seed").getAsLong() : null);
+            }
+            case "Activation" -> new ActivationLayer(stringOrClassName(c.get("activation"), source, "activation"));
+            case "BatchNormalization", "LayerNormalization" -> {
+                requireDefaults(type, name, source, c, Map.of("center", "true", "scale", "true", "renorm", "false",
+                        "rms_scaling", "false"), List.of("beta_regularizer", "gamma_regularizer", "beta_constraint",
+                                "gamma_constraint", "renorm_clipping"));
+                JsonElement axis = c.get("axis");
+                boolean last = axis == null || axis.isJsonNull() || axis.toString().equals("-1")
+                        || axis.toString().equals("[-1]");
+                if (!last) {
+                    throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has axis " + axis
+                            + "; only the last axis (-1) is supported.");
+                }
+                for (String init : List.of("beta_initializer", "gamma_initializer", "moving_mean_initializer",
+                        "moving_variance_initializer")) {
+                    if (c.has(init) && !c.get(init).isJsonNull()) {
+                        String n = initializerName(c.get(init), source);
+                        String expected = init.startsWith("beta") || init.startsWith("moving_mean") ? "zeros"
+                                : "ones";
+                        if (!n.equals(expected)) {
+                            throw new IllegalArgumentException(type + " '" + name + "' in " + source + " has "
+                                    + init + " " + n + "; only Keras' default (" + expected + ") is supported.");
+                        }
+                    }
+                }
+                double epsilon = c.has("epsilon") ? c.get("epsilon").getAsDouble() : 1e-3;
+                yield type.equals("BatchNormalization") ? new BatchNormalization(c.has("momentum")
+                        ? c.get("momentum").getAsDouble() : 0.99, epsilon) : new LayerNormalization(epsilon);
+            }
+            case "Embedding" -> {
+                requireDefaults(type, name, source, c, Map.of("mask_zero", "false"), List.of("embeddings_regularizer",
+                        "activity_regularizer", "embeddings_constraint"));
+                Embedding e = new Embedding(c.get("input_dim").getAsInt(), c.get("output_dim").getAsInt());
+                if (c.has("embeddings_initializer") && !c.get("embeddings_initializer").isJsonNull()) {
+                    e.embeddingsInitializer(initializerName(c.get("embeddings_initializer"), source));
+                }
+                yield e;
+            }
+            case "Reshape" -> {
+                JsonArray t = c.getAsJsonArray("target_shape");
+                long[] target = new long[t.size()];
+                for (int i = 0; i < target.length; i++) {
+                    target[i] = t.get(i).getAsLong();
+                }
+                yield new Reshape(target);
+            }
+            default -> throw new IllegalArgumentException("\"" + type + "\" in " + source + " is not supported.");
+        };
+        layer.setName(name);
+        return layer;
     }
 
     private static Dense dense(JsonObject c, String source) {

@@ -59,7 +59,7 @@ public final class WeightsFile {
         Map<String, Integer> used = new java.util.HashMap<>();
         List<String> keys = new ArrayList<>();
         for (Layer layer : layers) {
-            String base = layer.typeName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            String base = layer.defaultName(); // [layers] Keras' to_snake_case: conv2d, max_pooling2d
             int n = used.merge(base, 1, Integer::sum);
             keys.add(n == 1 ? base : base + "_" + (n - 1));
         }
@@ -127,7 +127,9 @@ public final class WeightsFile {
     public static List<float[]> weightsFor(Contents contents, String source, List<Layer> layers) {
         List<float[]> values = new ArrayList<>();
         List<String> keys = keys(layers);
-        if (contents.layers().size() != (int) layers.stream().filter(l -> !l.weights().isEmpty()).count()) {
+        // Keras writes an empty vars group for a layer without weights (Flatten, pooling): those do not count.
+        if (contents.layers().values().stream().filter(v -> !v.isEmpty()).count()
+                != layers.stream().filter(l -> !l.weights().isEmpty()).count()) {
             throw new IllegalArgumentException("'" + source + "' holds weights for " + contents.layers().size()
                     + " layers " + contents.layers().keySet() + "; the model has " + layers.size() + " " + keys
                     + ". It was saved from another model.");
@@ -243,8 +245,15 @@ public final class WeightsFile {
         if (shape.length == 1) {
             return a.values();
         }
-        if (shape.length != 2) {
-            throw new IllegalArgumentException("Arrays of rank " + shape.length + " are not supported yet.");
+        if (shape.length > 2) {
+            // [layers] N-D weights (a Conv2D kernel (kh, kw, in, out)) as the nested Java array jHDF writes.
+            int[] dims = new int[shape.length];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = (int) shape[i];
+            }
+            Object nested = java.lang.reflect.Array.newInstance(float.class, dims);
+            fill(nested, a.values(), new int[] {0});
+            return nested;
         }
         int rows = (int) shape[0];
         int cols = (int) shape[1];
@@ -255,7 +264,46 @@ public final class WeightsFile {
         return m;
     }
 
+    private static void fill(Object nested, float[] values, int[] at) {
+        if (nested instanceof float[] f) {
+            System.arraycopy(values, at[0], f, 0, f.length);
+            at[0] += f.length;
+            return;
+        }
+        for (Object o : (Object[]) nested) {
+            fill(o, values, at);
+        }
+    }
+
+    private static void collect(Object nested, List<float[]> parts) {
+        if (nested instanceof float[] f) {
+            parts.add(f);
+            return;
+        }
+        for (Object o : (Object[]) nested) {
+            collect(o, parts);
+        }
+    }
+
     private static float[] flatten(Object data, String source, String owner, int index) {
+        if (data instanceof Object[] nested && data.getClass().getComponentType().getComponentType() != null
+                && data.getClass().getComponentType().getComponentType().isArray()) {
+            List<float[]> parts = new ArrayList<>();
+            try {
+                collect(nested, parts);
+            } catch (ClassCastException e) {
+                throw new IllegalArgumentException("'" + source + "' holds array " + index + " of " + owner + " as "
+                        + data.getClass().getSimpleName() + ". Expected float32 values.");
+            }
+            int total = parts.stream().mapToInt(f -> f.length).sum();
+            float[] flat = new float[total];
+            int at = 0;
+            for (float[] f : parts) {
+                System.arraycopy(f, 0, flat, at, f.length);
+                at += f.length;
+            }
+            return flat;
+        }
         if (data instanceof Number n) {
             return new float[] {n.floatValue()};
         }

@@ -110,6 +110,14 @@ final class DenseBackpropStep implements TrainingStep {
             if (layer.getClass() != Dense.class || ((Dense) layer).kernelRegularizer() != null) {
                 return false;
             }
+            if (!layer.isTrainable()) {
+                return false; // [layers] a frozen layer: autograd, whose optimizer sees only trainable weights
+            }
+            // [layers] Flat rows only: a Dense on N-D samples (acting on their last axis) goes through autograd.
+            ai.djl.ndarray.types.Shape in = layer.isBuilt() ? layer.builtInputShape() : layer.declaredInputShape();
+            if (in != null && in.dimension() != 1) {
+                return false;
+            }
             Activation a = ((Dense) layer).activation();
             boolean last = i == layers.size() - 1;
             if (!(last ? loss.hasOutputDelta(a) : a.hasDerivativeFromOutput())) {

@@ -205,7 +205,7 @@ class ModelFileTest {
         assertMessage(() -> Keras.loadModel(dir), "must end in `.keras`");
         assertMessage(() -> Keras.loadModel(dir.resolve("missing.keras")), "missing.keras", "does not exist");
         assertMessage(() -> Keras.loadModel(noConfig), "noconfig.keras", "no config.json");
-        assertMessage(() -> Keras.loadModel(conv), "\"Conv3D\" in", "conv.keras", "supported layers: [InputLayer, Dense]");
+        assertMessage(() -> Keras.loadModel(conv), "\"Conv3D\" in", "conv.keras", "supported layers: [InputLayer, Dense, Conv2D");
         assertMessage(() -> Keras.loadModel(notZip), "text.keras", "cannot be read");
         assertMessage(() -> Keras.loadModel(dir.resolve("model.h5")), "`filepath`", "must end in `.keras`");
         try (Sequential m = new Sequential().add(new Dense(1, "sigmoid", 2))) {

@@ -1,0 +1,115 @@
+package io.github.kerasdjl.layers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Keras' Dropout(rate, seed): inverted dropout. In training each value is kept with probability {@code 1 - rate}
+ * and scaled by {@code 1 / (1 - rate)}, the others set to 0; in inference (predict, evaluate) the layer passes its
+ * input through unchanged. No weights.
+ *
+ * <p>The masks are drawn on the host from a {@link java.util.Random} seeded with the layer's {@code seed} or, when
+ * none is given, with the model's seed mixed with the layer's position: the same seed gives the same masks on any
+ * device and run (Keras' masks come from its backend's generator, so the values differ from Keras'; the rate and
+ * the scaling are Keras'). Drawing on the host costs one copy of the mask per training step.
+ */
+public final class Dropout extends Layer {
+
+    private final double rate;
+    private final Long seed;
+    private Random random;
+    private java.nio.ByteBuffer buffer;
+
+    /** Drops {@code rate} of the values in training, {@code 0 <= rate < 1}; seeded from the model. */
+    public Dropout(double rate) {
+        this(rate, null);
+    }
+
+    /** Drops {@code rate} of the values in training, with its own seed (null: from the model's seed). */
+    public Dropout(double rate, Long seed) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("Invalid value for argument `rate`: " + rate
+                    + ". Expected a float value between 0 and 1 (0 included, 1 excluded).");
+        }
+        this.rate = rate;
+        this.seed = seed;
+        if (seed != null) {
+            random = new Random(seed);
+        }
+    }
+
+    /** The fraction of values dropped in training. */
+    public double rate() {
+        return rate;
+    }
+
+    /** The seed given, or null. */
+    public Long seed() {
+        return seed;
+    }
+
+    @Override
+    public void modelSeed(long modelSeed) {
+        if (seed == null) {
+            random = new Random(modelSeed);
+        }
+    }
+
+    @Override
+    public String typeName() {
+        return "Dropout";
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        return input;
+    }
+
+    @Override
+    protected List<Block> createBlocks(Shape input, Random init) {
+        if (random == null) {
+            random = new Random(init.nextLong()); // a layer built outside a model
+        }
+        return List.of(new FunctionBlock("dropout", this::apply, s -> s));
+    }
+
+    /** The training-mode forward: input times the mask; inference: the input itself. */
+    private NDArray apply(NDArray x, boolean training) {
+        if (!training || rate == 0) {
+            return x;
+        }
+        return x.mul(mask(x));
+    }
+
+    /** A mask of x's shape: 0 with probability rate, else 1 / (1 - rate); on x's device. */
+    private NDArray mask(NDArray x) {
+        int n = (int) x.size();
+        float keep = (float) (1.0 / (1.0 - rate));
+        synchronized (this) {
+            // One direct buffer kept by the layer: a new one per step (DJL's path for a float[]) is freed only by the
+            // garbage collector and made each step several times slower than the step itself.
+            if (buffer == null || buffer.capacity() < 4 * n) {
+                buffer = java.nio.ByteBuffer.allocateDirect(4 * n).order(java.nio.ByteOrder.nativeOrder());
+            }
+            java.nio.FloatBuffer values = buffer.asFloatBuffer();
+            for (int i = 0; i < n; i++) {
+                values.put(random.nextFloat() >= rate ? keep : 0f);
+            }
+            buffer.position(0).limit(4 * n);
+            try (NDArray view = x.getManager().create(buffer, x.getShape(), ai.djl.ndarray.types.DataType.FLOAT32)) {
+                // a copy the engine owns: the buffer is written again by the next step (or replica)
+                return view.toDevice(x.getDevice(), true);
+            } finally {
+                buffer.clear();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dropout(rate=" + rate + (seed == null ? "" : ", seed=" + seed) + ")";
+    }
+}
