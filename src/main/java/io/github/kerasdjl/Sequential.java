@@ -652,7 +652,10 @@ public class Sequential implements AutoCloseable, ModelView {
         float[] weights = sampleWeights(x, y, options.sampleWeight(), options.classWeight());
         Trainer.Split data;
         if (options.validationX() != null) {
-            checkData("validation_data x", options.validationX(), "validation_data y", options.validationY());
+            checkData("validation_data x", options.validationShape() == null
+                    ? Samples.of("validation_data x", options.validationX())
+                    : new Samples(options.validationX(), options.validationShape()), "validation_data y",
+                    options.validationY());
             data = new Trainer.Split(x, y, weights, options.validationX(), options.validationY(), null);
         } else {
             data = Trainer.split(x, y, options.classWeight() == null ? weights : null, options.validationSplit());
@@ -824,12 +827,27 @@ public class Sequential implements AutoCloseable, ModelView {
     /** Keras' {@code train_on_batch(x, y, sample_weight, class_weight)}; either weight may be null. */
     public Map<String, Double> trainOnBatch(float[][] x, float[][] y, float[] sampleWeight,
             Map<Integer, Double> classWeight) {
+        if (x == null || x.length == 0) {
+            Tensors.checkMatrix("x", x); // the messages for a null or empty x
+        }
+        return trainOnBatch(Samples.of("x", x), y, sampleWeight, classWeight);
+    }
+
+    /** Keras' {@code train_on_batch} on images (samples, height, width, channels); either weight may be null. */
+    public Map<String, Double> trainOnBatch(float[][][][] x, float[][] y, float[] sampleWeight,
+            Map<Integer, Double> classWeight) {
+        return trainOnBatch(Samples.of("x", x), y, sampleWeight, classWeight);
+    }
+
+    private Map<String, Double> trainOnBatch(Samples samples, float[][] y, float[] sampleWeight,
+            Map<Integer, Double> classWeight) {
         requireCompiled("trainOnBatch");
-        checkData("x", x, "y", y);
+        checkData("x", samples, "y", y);
+        float[][] x = samples.rows();
         float[] weights = sampleWeights(x, y, sampleWeight, classWeight);
         synchronized (this) {
             requireNotTraining("trainOnBatch");
-            build(x[0].length);
+            build(samples.shape());
             trainingThread = Thread.currentThread();
         }
         Autograd.stopRecordingOnThisThread();
@@ -852,6 +870,16 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /** Keras' {@code predict_on_batch(x)}: the outputs for these rows in one forward pass. */
     public float[][] predictOnBatch(float[][] x) {
+        return predict(x);
+    }
+
+    /** Keras' {@code test_on_batch(x, y, sample_weight)} on images (samples, height, width, channels). */
+    public Map<String, Double> testOnBatch(float[][][][] x, float[][] y, float[] sampleWeight) {
+        return evaluate(Samples.of("x", x), y, Math.max(1, x == null ? 1 : x.length), sampleWeight);
+    }
+
+    /** Keras' {@code predict_on_batch(x)} on images (samples, height, width, channels). */
+    public float[][] predictOnBatch(float[][][][] x) {
         return predict(x);
     }
 

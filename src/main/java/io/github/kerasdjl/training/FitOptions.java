@@ -20,6 +20,7 @@ public final class FitOptions {
     private double validationSplit;
     private float[][] validationX;
     private float[][] validationY;
+    private ai.djl.ndarray.types.Shape validationShape;
     private int initialEpoch;
     private float[] sampleWeight;
     private java.util.Map<Integer, Double> classWeight;
@@ -66,7 +67,30 @@ public final class FitOptions {
     public FitOptions validationData(float[][] x, float[][] y) {
         this.validationX = x;
         this.validationY = y;
+        this.validationShape = null;
         return this;
+    }
+
+    /** Validation images (samples, height, width, channels), for a model with an N-D input. */
+    public FitOptions validationData(float[][][][] x, float[][] y) {
+        return validationData(io.github.kerasdjl.backend.Samples.of("validation_data x", x), y);
+    }
+
+    /** Validation samples of rank 2, for a model with an N-D input. */
+    public FitOptions validationData(float[][][] x, float[][] y) {
+        return validationData(io.github.kerasdjl.backend.Samples.of("validation_data x", x), y);
+    }
+
+    private FitOptions validationData(io.github.kerasdjl.backend.Samples x, float[][] y) {
+        this.validationX = x.rows();
+        this.validationY = y;
+        this.validationShape = x.shape();
+        return this;
+    }
+
+    /** The shape of one validation sample when it was given N-D; null for rows. */
+    public ai.djl.ndarray.types.Shape validationShape() {
+        return validationShape;
     }
 
     /** The epoch to start counting from (Keras' {@code initial_epoch}); runs epochs initialEpoch..epochs-1. */
