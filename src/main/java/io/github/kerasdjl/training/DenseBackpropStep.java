@@ -51,6 +51,10 @@ final class DenseBackpropStep implements TrainingStep {
     private final int outputs;
     /** The width of a row of targets: {@code loss.targetWidth(outputs)}. */
     private final int targetWidth;
+    /** The batches of the pass being trained, cut once per pass (see {@link Batches}). */
+    private final Batches xBatches = new Batches();
+    private final Batches yBatches = new Batches();
+    private final Batches wBatches = new Batches();
     /** The learning rate folded into the output delta (plain SGD), 1 otherwise; follows the optimizer's. */
     private double rate;
     /** The output delta's constant factor by batch size, made on first use. */
@@ -138,12 +142,12 @@ final class DenseBackpropStep implements TrainingStep {
         if (plain && stepRate != rate) {
             rescale(stepRate);
         }
-        NDArray[] a = forward(xs.get(rows));
+        NDArray[] a = forward(xBatches.rows(xs, start, end));
         NDArray p = a[a.length - 1];
         float[] predicted = p.toFloatArray();
         // With sample weights, each row's output delta is times its weight: dL/dz_i = w_i / rows * dl_i/dz_i.
-        List<NDArray> gradients = backward(a, ys.get(rows), scale(count, plain ? rate : 1.0),
-                ws == null ? null : ws.get(rows));
+        List<NDArray> gradients = backward(a, yBatches.rows(ys, start, end), scale(count, plain ? rate : 1.0),
+                ws == null ? null : wBatches.rows(ws, start, end));
         if (plain) {
             optimizer.applyScaled(kerasVariables, gradients);
         } else {
@@ -210,7 +214,9 @@ final class DenseBackpropStep implements TrainingStep {
         int g = gradients.length;
         for (int i = n - 1; i >= 0; i--) {
             if (biases[i] != null) {
-                gradients[--g] = delta.sum(new int[] {0});
+                // one row: the sum over rows is that row, exactly; a view costs less than a reduction
+                gradients[--g] = delta.getShape().get(0) == 1 ? delta.reshape(delta.getShape().get(1))
+                        : delta.sum(new int[] {0});
             }
             gradients[--g] = a[i].transpose().matMul(delta);
             if (i > 0) {
@@ -252,6 +258,63 @@ final class DenseBackpropStep implements TrainingStep {
     /** Makes the weights require gradients again, for autograd. */
     @Override
     public void close() {
+        xBatches.close();
+        yBatches.close();
+        wBatches.close();
         Autograd.requireGradients(variables, true);
+    }
+
+    /**
+     * The rows [start, end) of a pass's array as views cut once for the whole pass: on the seeds' per-sample
+     * networks, slicing each batch with an index ({@code get(NDIndex)}, libtorch's advanced indexing, three native
+     * calls) was about a tenth of a step. The first batch asked for sets the batch size; the views live in a manager
+     * of their own, freed when the pass's array changes and when the step closes. A batch the cut does not hold
+     * (another size) is sliced as before.
+     */
+    private static final class Batches implements AutoCloseable {
+        private NDArray source;
+        private int batchSize;
+        private NDArray[] views;
+        private ai.djl.ndarray.NDManager manager;
+
+        NDArray rows(NDArray array, int start, int end) {
+            if (array != source) {
+                cut(array, end - start);
+            }
+            int index = start / batchSize;
+            if (start % batchSize == 0 && index < views.length && views[index].getShape().get(0) == end - start) {
+                return views[index];
+            }
+            return array.get(new NDIndex().addSliceDim(start, end));
+        }
+
+        private void cut(NDArray array, int size) {
+            close();
+            long n = array.getShape().get(0);
+            long[] at = new long[(int) Math.max(0, (n - 1) / size)];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = (long) (i + 1) * size;
+            }
+            manager = array.getManager().newSubManager();
+            ai.djl.ndarray.NDList parts = array.split(at);
+            views = new NDArray[parts.size()];
+            for (int i = 0; i < views.length; i++) {
+                views[i] = parts.get(i);
+                views[i].attach(manager);
+                ai.djl.ndarray.NDScope.unregister(views[i]);
+            }
+            source = array;
+            batchSize = size;
+        }
+
+        @Override
+        public void close() {
+            if (manager != null) {
+                manager.close();
+                manager = null;
+            }
+            source = null;
+            views = null;
+        }
     }
 }
