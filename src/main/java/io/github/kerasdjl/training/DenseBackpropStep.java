@@ -51,6 +51,16 @@ final class DenseBackpropStep implements TrainingStep {
     private final int outputs;
     /** The width of a row of targets: {@code loss.targetWidth(outputs)}. */
     private final int targetWidth;
+    /** Each layer's units (the width of its bias). */
+    private final long[] units;
+    /** The rows of the batch being trained, set by train() (the shape is not asked of the engine again). */
+    private int batchRows = -1;
+
+    private int rowsOf(NDArray input) {
+        return batchRows >= 0 ? batchRows : (int) input.getShape().get(0);
+    }
+
+
     /** The batches of the pass being trained, cut once per pass (see {@link Batches}). */
     private final Batches xBatches = new Batches();
     private final Batches yBatches = new Batches();
@@ -68,12 +78,14 @@ final class DenseBackpropStep implements TrainingStep {
         this.kernels = new NDArray[n];
         this.kerasKernels = new NDArray[n];
         this.biases = new NDArray[n];
+        this.units = new long[n];
         List<NDArray> v = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Dense dense = (Dense) layers.get(i);
             activations[i] = dense.activation();
             derivatives[i] = dense.activation().derivativeFromOutput(constants);
             kernels[i] = dense.kernel().array();
+            units[i] = dense.units();
             v.add(kernels[i]);
             if (dense.usesBias()) {
                 biases[i] = dense.bias().array();
@@ -133,7 +145,6 @@ final class DenseBackpropStep implements TrainingStep {
 
     @Override
     public Result train(NDArray xs, NDArray ys, NDArray ws, float[] targets, float[] weights, int start, int end) {
-        NDIndex rows = new NDIndex().addSliceDim(start, end);
         int count = end - start;
         // Decided every step: a schedule changes plain SGD's rate, and clipping or weight decay set from a callback
         // ends the folding.
@@ -142,6 +153,7 @@ final class DenseBackpropStep implements TrainingStep {
         if (plain && stepRate != rate) {
             rescale(stepRate);
         }
+        batchRows = count;
         NDArray[] a = forward(xBatches.rows(xs, start, end));
         NDArray p = a[a.length - 1];
         float[] predicted = p.toFloatArray();
@@ -171,7 +183,8 @@ final class DenseBackpropStep implements TrainingStep {
 
     @Override
     public List<NDArray> gradients(NDArray x, NDArray y) {
-        return engineLayout(backward(forward(x), y, scale((int) x.getShape().get(0), 1.0)));
+        batchRows = (int) x.getShape().get(0);
+        return engineLayout(backward(forward(x), y, scale(batchRows, 1.0)));
     }
 
     /** Gradients in Keras' layout (kernels (inputs, units)) as views in the weights' layout. */
@@ -206,6 +219,7 @@ final class DenseBackpropStep implements TrainingStep {
     /** As above, each row's output delta times its sample weight when {@code w} (rows, 1) is given. */
     private List<NDArray> backward(NDArray[] a, NDArray y, NDArray scale, NDArray w) {
         int n = kernels.length;
+        boolean oneRow = rowsOf(a[0]) == 1;
         NDArray delta = loss.outputDelta(y, a[n], derivatives[n - 1]).muli(scale);
         if (w != null) {
             delta = delta.muli(w);
@@ -215,8 +229,7 @@ final class DenseBackpropStep implements TrainingStep {
         for (int i = n - 1; i >= 0; i--) {
             if (biases[i] != null) {
                 // one row: the sum over rows is that row, exactly; a view costs less than a reduction
-                gradients[--g] = delta.getShape().get(0) == 1 ? delta.reshape(delta.getShape().get(1))
-                        : delta.sum(new int[] {0});
+                gradients[--g] = oneRow ? delta.reshape(units[i]) : delta.sum(new int[] {0});
             }
             gradients[--g] = a[i].transpose().matMul(delta);
             if (i > 0) {
