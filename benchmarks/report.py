@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes benchmarks/RESULTS.md from the outputs of benchmarks/run.sh (JMH JSON, PyTorch JSON, memory, start-up)."""
+"""Writes benchmarks/RESULTS.md from the outputs of benchmarks/run.sh (JMH JSON, Keras JSON, PyTorch JSON, memory,
+start-up)."""
 import glob
 import json
 import os
@@ -8,11 +9,13 @@ import subprocess
 import sys
 
 out, target = sys.argv[1], sys.argv[2]
-STEPS = {"W1": 40, "W2": 4, "W3": 100}          # steps per epoch (Workload.java)
-SAMPLES = {"W1": 400, "W2": 1024, "W3": 100}    # samples per epoch
+STEPS = {"W1": 40, "W2": 4, "W3": 100, "W4": 45}            # steps per epoch (Workload.java, Convnet.java)
+SAMPLES = {"W1": 400, "W2": 1024, "W3": 100, "W4": 1438}    # samples per epoch
+KERAS_TARGETS = {"W1": 2.5, "W2": 1.2, "W3": 3.0}           # issue 16: DSL / Keras 3 fit
 NAMES = {"dsl": "DSL (keras-djl)", "idiomaticDjl": "raw DJL, idiomatic", "handTunedDjl": "raw DJL, hand-tuned",
-         "reference": "plain-Java reference (double[])", "pytorch": "PyTorch eager (Python)"}
-ORDER = ["idiomaticDjl", "handTunedDjl", "dsl", "reference", "pytorch"]
+         "reference": "plain-Java reference (double[])", "pytorch": "PyTorch eager (Python)",
+         "keras": "Keras 3 fit (JAX backend)"}
+ORDER = ["idiomaticDjl", "handTunedDjl", "dsl", "keras", "reference", "pytorch"]
 
 jmh = json.load(open(os.path.join(out, "jmh.json")))
 scores = {}
@@ -20,7 +23,8 @@ for r in jmh:
     method = r["benchmark"].rsplit(".", 1)[1]
     w = r["params"]["workload"]
     m = r["primaryMetric"]
-    scores[(w, method)] = (m["score"], m["scoreError"] if m["scoreError"] == m["scoreError"] else 0.0)
+    error = float(m["scoreError"])  # "NaN" (a string) with one iteration
+    scores[(w, method)] = (m["score"], error if error == error else 0.0)
 jvm = jmh[0]["vmName"] + " " + jmh[0]["jdkVersion"]
 forks, warm, meas = jmh[0]["forks"], jmh[0]["warmupIterations"], jmh[0]["measurementIterations"]
 
@@ -30,6 +34,14 @@ if os.path.exists(pt_path):
     pytorch = json.load(open(pt_path))
     for r in pytorch:
         scores[(r["workload"], "pytorch")] = (r["epochs_per_s"], 2 * r["stdev"])
+
+keras = None
+keras_path = os.path.join(out, "keras.json")
+if os.path.exists(keras_path):
+    keras = json.load(open(keras_path))
+    for r in keras:
+        scores[(r["workload"], "keras")] = (r["epochs_per_s"], 2 * r["stdev"])
+    NAMES["keras"] = "Keras %s fit (JAX %s backend)" % (keras[0]["keras"], keras[0]["jax"])
 
 
 def history_bytes(epochs, series=3):
@@ -65,36 +77,67 @@ def versions():
 lines = ["# Benchmark results", "",
          "Written by `benchmarks/run.sh` (do not edit by hand; run it again). Throughput of one epoch of each",
          "workload, each implementation measured in the same run; ratios are against raw DJL written the idiomatic",
-         "way. The error is JMH's 99.9%% confidence half-width (for PyTorch: two standard deviations of %d rounds)."
-         % (pytorch[0]["rounds"] if pytorch else 5), "",
+         "way and against Keras 3's own `fit`. The error is JMH's 99.9%% confidence half-width (for PyTorch and Keras:"
+         " two standard deviations of %d and %d rounds)."
+         % (pytorch[0]["rounds"] if pytorch else 5, keras[0]["rounds"] if keras else 5), "",
          "- Machine: %s, %d cores; %s" % (cpu(), os.cpu_count(), platform.platform()),
          "- JVM: %s; JMH %s, %d fork, %d warm-up and %d measurement iterations" % (
              jvm, jmh[0]["jmhVersion"], forks, warm, meas),
          "- DJL %s, PyTorch engine %s (CPU)" % versions() + (", PyTorch eager %s with %d threads" % (
              pytorch[0]["torch"], pytorch[0]["threads"]) if pytorch else "; PyTorch eager: not installed, skipped"),
+         ("- Keras %s, JAX %s (CPU): one warm-up `fit` of 1 epoch (it compiles the step), then %d timed `fit` calls of "
+          "%s epochs, verbose=0, on the arrays the JMH benchmarks use (written by `ExportData`)" % (
+              keras[0]["keras"], keras[0]["jax"], keras[0]["rounds"],
+              ", ".join("%s %d" % (r["workload"], r["epochs_per_round"]) for r in keras)) if keras
+          else "- Keras 3: skipped (no python3 to make the venv here)"),
+         ("- Threads: %s for all: libtorch in the JMH forks (`-Dai.djl.pytorch.num_threads`), Keras/XLA "
+          "(`OMP_NUM_THREADS`, `XLA_FLAGS=%s`, and `taskset` to that many cores where the machine has more), "
+          "PyTorch eager (`torch.set_num_threads`)" % (keras[0]["threads"], keras[0]["xla_flags"]) if keras
+          else "- Threads: 2 for libtorch (`-Dai.djl.pytorch.num_threads`)"),
          "",
          "Workloads (benchmarks/io/github/kerasdjl/benchmarks/Workload.java):",
          "- W1: lesson 001's spiral network 2-8-8-8-1 (relu, sigmoid out), mse, SGD 0.05, batch 10, 400 points (40 steps an epoch)",
          "- W2: 784-512-512-10 relu/softmax, categorical cross-entropy, SGD 0.01, batch 256, 1,024 random samples (4 steps)",
-         "- W3: the beans' 1-2-1 sigmoid network, mse, per-bean SGD (batch 1, in order), 100 beans (100 steps)", ""]
-for w in ["W1", "W2", "W3"]:
+         "- W3: the beans' 1-2-1 sigmoid network, mse, per-bean SGD (batch 1, in order), 100 beans (100 steps)",
+         "- W4: the digits convnet (Convnet.java): Input(8, 8, 1), Conv2D(16, 3, relu), MaxPooling2D(2), Flatten, "
+         "Dropout(0.25), Dense(10, softmax), Adam, sparse categorical cross-entropy, batch 32, the 1,438 training "
+         "images of `Digits.load()` scaled to [0, 1], shuffled (45 steps). Raw DJL: Conv2d on NCHW (the images "
+         "transposed once), Pool, batch flatten, Dropout, Linear, softmax cross-entropy on logits, DJL's Adam. No "
+         "hand-tuned DJL row and no plain-Java reference for W4.", ""]
+summary = []
+for w in ["W1", "W2", "W3", "W4"]:
     base = scores.get((w, "idiomaticDjl"), (float("nan"), 0))[0]
-    unit = "samples/s" if w == "W2" else "steps/s"
-    per = SAMPLES[w] if w == "W2" else STEPS[w]
-    lines += ["## %s" % w, "", "| implementation | epochs/s | error | %s | vs idiomatic DJL |" % unit,
-              "| --- | ---: | ---: | ---: | ---: |"]
+    ker = scores.get((w, "keras"), (float("nan"), 0))[0]
+    lines += ["## %s" % w, "", "| implementation | epochs/s | error | steps/s | samples/s | vs idiomatic DJL | vs Keras 3 |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for method in ORDER:
         if (w, method) not in scores:
             continue
         s, e = scores[(w, method)]
-        lines.append("| %s | %.2f | ± %.2f | %s | %.2fx |" % (NAMES[method], s, e, format(round(s * per), ","),
-                                                            s / base))
+        lines.append("| %s | %.2f | ± %.2f | %s | %s | %.2fx | %s |" % (
+            NAMES[method], s, e, format(round(s * STEPS[w]), ","), format(round(s * SAMPLES[w]), ","), s / base,
+            "%.2fx" % (s / ker) if ker == ker else "-"))
+    if (w, "dsl") in scores and ker == ker:
+        d = scores[(w, "dsl")][0]
+        lines.append("")
+        lines.append("DSL / Keras 3 fit: **%.2f**%s" % (d / ker, " (target >= %.1f)" % KERAS_TARGETS[w]
+                                                        if w in KERAS_TARGETS else " (no target)"))
+        summary.append("| %s | %.2f | %s | %.2f | %s |" % (
+            w, d / ker, ">= %.1f" % KERAS_TARGETS[w] if w in KERAS_TARGETS else "-", d / base,
+            "%.2f" % (d / scores[(w, "handTunedDjl")][0]) if (w, "handTunedDjl") in scores else "no row"))
     if (w, "handTunedDjl") in scores and (w, "dsl") in scores:
         lines.append("")
         lines.append("DSL / hand-tuned DJL: **%.2f** (target >= 0.95)%s" % (
             scores[(w, "dsl")][0] / scores[(w, "handTunedDjl")][0],
             "; DSL / idiomatic DJL: **%.2f** (target >= 1.7)" % (scores[(w, "dsl")][0] / base) if w == "W1" else ""))
+    if w == "W4" and (w, "dsl") in scores:
+        lines.append("")
+        lines.append("DSL / idiomatic DJL: **%.2f**; no hand-tuned DJL row for W4" % (scores[(w, "dsl")][0] / base))
     lines.append("")
+
+if summary:
+    lines += ["## Summary: the DSL's ratios", "", "| workload | DSL / Keras 3 fit | target | DSL / idiomatic DJL | "
+              "DSL / hand-tuned DJL |", "| --- | ---: | ---: | ---: | ---: |"] + summary + [""]
 
 mem_path = os.path.join(out, "memory.json")
 if os.path.exists(mem_path):

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# The benchmarks, one command: JMH (W1, W2, W3 x DSL, idiomatic DJL, hand-tuned DJL, plain-Java reference),
+# The benchmarks, one command: JMH (W1, W2, W3 x DSL, idiomatic DJL, hand-tuned DJL, plain-Java reference; W4, the
+# digits convnet, x DSL, idiomatic DJL), real Keras 3 `fit` (JAX backend) on W1-W4 when python3 can make the venv,
 # PyTorch eager when `import torch` works, the 5,000-epoch memory check and the start-up probe; then
-# benchmarks/RESULTS.md is written from their outputs. Not part of the tests. About 10 minutes on 2 cores.
+# benchmarks/RESULTS.md is written from their outputs. Not part of the tests. About 12 minutes on 2 cores.
+# Threads: THREADS (2) for libtorch in the JMH forks (ai.djl.pytorch.num_threads), for Keras/XLA (OMP_NUM_THREADS,
+# XLA_FLAGS intra_op_parallelism_threads, taskset to THREADS cores when the machine has more) and PyTorch eager.
+# The Keras venv is target/keras-venv (made once from pip's configured local index, then reused; KERAS_PYTHON
+# names another python with keras and jax).
 #
 #   benchmarks/run.sh                 # everything, JMH with its annotated iterations
 #   JMH_ARGS="-wi 1 -i 2" benchmarks/run.sh   # quicker, wider errors
@@ -14,10 +19,42 @@ mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
 cp="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
 java_opts=(-Dai.djl.offline=true -Djava.awt.headless=true)
+threads=${THREADS:-2}
 
-echo "== JMH: TrainingBenchmark"
+echo "== JMH: TrainingBenchmark (W1-W3), ConvnetBenchmark (W4); libtorch with $threads threads"
 # shellcheck disable=SC2086
-java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main TrainingBenchmark -rf json -rff "$out/jmh.json" ${JMH_ARGS:-}
+java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main TrainingBenchmark ConvnetBenchmark \
+    -jvmArgsAppend "-Dai.djl.pytorch.num_threads=$threads" -rf json -rff "$out/jmh.json" ${JMH_ARGS:-}
+
+echo "== Keras 3 fit (JAX backend)"
+rm -f "$out/keras.json"
+keras_python="${KERAS_PYTHON:-}"
+venv=target/keras-venv
+if [ -z "$keras_python" ] && [ -x "$venv/bin/python" ] && KERAS_BACKEND=jax "$venv/bin/python" -c "import keras, jax" 2>/dev/null; then
+    keras_python="$venv/bin/python"
+fi
+if [ -z "$keras_python" ] && command -v python3 >/dev/null; then
+    echo "   making $venv (pip, from its configured local index)"
+    index="$(pip config get global.extra-index-url 2>/dev/null | cut -d' ' -f1 || true)"
+    if python3 -m venv "$venv" && "$venv/bin/pip" install -q ${index:+--index-url "$index"} keras jax jaxlib \
+            >"$out/keras-venv.log" 2>&1 && KERAS_BACKEND=jax "$venv/bin/python" -c "import keras, jax" 2>/dev/null; then
+        keras_python="$venv/bin/python"
+    else
+        echo "   could not make the Keras venv (see $out/keras-venv.log)"
+    fi
+fi
+if [ -n "$keras_python" ]; then
+    java "${java_opts[@]}" -cp "$cp" io.github.kerasdjl.benchmarks.ExportData "$out/data"
+    pin=()
+    if command -v taskset >/dev/null && [ "$(nproc)" -gt "$threads" ]; then
+        pin=(taskset -c "0-$((threads - 1))")
+    fi
+    KERAS_BACKEND=jax OMP_NUM_THREADS=$threads \
+        XLA_FLAGS="--xla_cpu_multi_thread_eigen=true intra_op_parallelism_threads=$threads" \
+        "${pin[@]}" "$keras_python" benchmarks/keras_fit.py "$out/data" "$out/keras.json" 2>&1 | grep -v "Warning" || true
+else
+    echo "   skipped: no python3 here to make a Keras venv (the rows 'Keras 3' are left out of RESULTS.md)"
+fi
 
 python=""
 for candidate in /usr/bin/python3 python3; do
