@@ -137,7 +137,9 @@ for w in ["W1", "W2", "W3", "W4"]:
 
 if summary:
     lines += ["## Summary: the DSL's ratios", "", "| workload | DSL / Keras 3 fit | target | DSL / idiomatic DJL | "
-              "DSL / hand-tuned DJL |", "| --- | ---: | ---: | ---: | ---: |"] + summary + [""]
+              "DSL / hand-tuned DJL |", "| --- | ---: | ---: | ---: | ---: |"] + summary + [
+        "", "Issue 16's other targets: W1 DSL / idiomatic DJL >= 3, DSL / hand-tuned DJL >= 0.95 on W1-W3. One run on "
+        "a shared 2-core machine: with errors of this size a second run can move a ratio by a third.", ""]
 
 mem_path = os.path.join(out, "memory.json")
 if os.path.exists(mem_path):
