@@ -665,8 +665,16 @@ public class Sequential implements AutoCloseable, ModelView {
             }
         }
         java.util.Set<String> logKeys = Trainer.epochLogKeys(metrics, data.valX() != null, outputDim());
+        Map<String, Boolean> directions = new java.util.HashMap<>();
+        for (Metric m : metrics) {
+            if (m.maximize() != null) {
+                for (String key : m.keys(outputDim())) {
+                    directions.put(key, m.maximize());
+                }
+            }
+        }
         for (io.github.kerasdjl.callbacks.Callback c : options.callbacks()) {
-            c.checkLogKeys(logKeys);
+            c.checkLogKeys(logKeys, directions);
         }
         if (devices().size() > 1) {
             // [layers] Replicas copy the trainable weights only: a layer with other state would read it across devices.

@@ -19,6 +19,14 @@ public interface Callback {
     default void checkLogKeys(java.util.Set<String> epochLogKeys) {
     }
 
+    /**
+     * {@link #checkLogKeys(java.util.Set)} with the direction of each metric key the model knows (true: higher is
+     * better), as Keras' callbacks read a metric's {@code _direction}: what {@code fit} calls.
+     */
+    default void checkLogKeys(java.util.Set<String> epochLogKeys, Map<String, Boolean> maximize) {
+        checkLogKeys(epochLogKeys);
+    }
+
     /** Before the first epoch. */
     default void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
     }

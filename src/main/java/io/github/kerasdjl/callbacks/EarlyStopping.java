@@ -105,6 +105,12 @@ public final class EarlyStopping implements Callback {
     }
 
     @Override
+    public void checkLogKeys(java.util.Set<String> epochLogKeys, Map<String, Boolean> maximize) {
+        monitor.resolve(epochLogKeys, maximize);
+        checkLogKeys(epochLogKeys);
+    }
+
+    @Override
     public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
         this.model = model;
         this.best = null;

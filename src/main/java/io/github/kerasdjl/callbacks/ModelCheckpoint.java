@@ -90,6 +90,12 @@ public final class ModelCheckpoint implements Callback {
     }
 
     @Override
+    public void checkLogKeys(java.util.Set<String> epochLogKeys, Map<String, Boolean> maximize) {
+        monitorRule.resolve(epochLogKeys, maximize);
+        checkLogKeys(epochLogKeys);
+    }
+
+    @Override
     public void onTrainBegin(ModelView model, int epochs, int stepsPerEpoch) {
         this.model = model;
         this.best = null;

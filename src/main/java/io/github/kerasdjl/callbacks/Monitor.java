@@ -71,11 +71,17 @@ final class Monitor {
      * known direction) is an error, found here before anything trains (Keras finds it after the first epoch).
      */
     void resolve(Set<String> epochLogKeys) {
+        resolve(epochLogKeys, Map.of());
+    }
+
+    /** {@link #resolve(Set)}, a metric's own direction ({@code Metric.maximize()}, by key) first. */
+    void resolve(Set<String> epochLogKeys, Map<String, Boolean> directions) {
         if (maximize != null) {
             return;
         }
         String metric = monitor.startsWith("val_") ? monitor.substring(4) : monitor;
-        Boolean direction = epochLogKeys.contains(metric) ? DIRECTIONS.get(metric) : null;
+        Boolean direction = !epochLogKeys.contains(metric) ? null
+                : directions.containsKey(metric) ? directions.get(metric) : DIRECTIONS.get(metric);
         if (direction == null) {
             throw new IllegalArgumentException("Invalid value for argument `monitor`: '" + monitor + "'. "
                     + callbackName + " cannot tell whether it should be maximized or minimized: it is not 'loss' nor"

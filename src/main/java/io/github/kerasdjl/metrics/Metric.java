@@ -96,6 +96,24 @@ public abstract class Metric {
     }
 
     /**
+     * Keras' {@code _direction} of this metric: true when higher is better ("up": accuracies, precision, recall, AUC,
+     * F-scores, R2), false when lower is ("down": the errors), null when unknown (a custom metric). Callbacks in mode
+     * {@code auto} read it, so a built-in metric under a name of its own is still directed as Keras directs it.
+     */
+    public Boolean maximize() {
+        String c = kerasClassName();
+        if (c == null) {
+            return null;
+        }
+        return switch (c) {
+            case "Accuracy", "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy",
+                    "TopKCategoricalAccuracy", "Precision", "Recall", "AUC", "F1Score", "FBetaScore", "R2Score" -> true;
+            case "MeanSquaredError", "MeanAbsoluteError", "RootMeanSquaredError" -> false;
+            default -> null;
+        };
+    }
+
+    /**
      * The Keras class name of this metric ({@code "Precision"}) when it has a Keras config, null for a custom
      * metric. With {@link #config()} it is what a {@code .keras} file holds for a metric given as an object.
      */
