@@ -155,7 +155,7 @@ final class ModelFiles {
         Sequential model = fromConfig(saved);
         try (Sequential scratch = fromConfig(KerasArchive.fromConfigJson(json, dir.toString()))) {
             List<float[]> values = DjlDirectory.loadValues(dir, saved.name(), scratch.network().block());
-            List<Weight> weights = model.network().weights();
+            List<Weight> weights = model.network().allWeights(); // frozen layers' too, as the block holds them
             if (values.size() != weights.size()) {
                 throw new IllegalArgumentException("'" + dir + "' holds " + values.size() + " parameters; its config"
                         + " makes " + weights.size() + ".");

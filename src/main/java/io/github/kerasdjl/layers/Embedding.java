@@ -19,7 +19,8 @@ import java.util.Random;
  * {@code (None, sequence)}) replaced by row {@code index} of a trainable (input_dim, output_dim) matrix, initialized
  * {@code uniform} (Keras' RandomUniform(-0.05, 0.05)). Output shape: the input's plus {@code output_dim}. Computed
  * as a one-hot of the indices times the matrix, so the gradient reaches exactly the rows used. An index outside
- * [0, input_dim) selects no row (its output is zeros).
+ * [0, input_dim) is an error naming the layer and the index (Keras' JAX backend gives a row of NaN for a too large
+ * one and wraps a negative one; neither is what a user means).
  */
 public final class Embedding extends Layer {
 
@@ -91,6 +92,13 @@ public final class Embedding extends Layer {
                     PairList<String, Object> params) {
                 NDArray x = inputs.singletonOrThrow();
                 NDArray e = store.getValue(embeddings, x.getDevice(), training);
+                float low = x.min().getFloat();
+                float high = x.max().getFloat();
+                if (low < 0 || high >= inputDim) {
+                    throw new IllegalArgumentException("Invalid value for argument `inputs` of layer '" + getName()
+                            + "' (Embedding): index " + (low < 0 ? low : high) + ". Expected integer indices in [0, "
+                            + inputDim + "), input_dim " + inputDim + ".");
+                }
                 NDArray hot = x.toType(DataType.INT64, false).oneHot(inputDim);
                 return new NDList(hot.matMul(e));
             }

@@ -18,7 +18,9 @@ import java.util.Random;
  * the mean and variance given or learnt by {@link #adapt} from data (the mean and biased variance over every other
  * axis, as Keras' {@code adapt} of an array). The statistics stay in the model: new data is standardized as the
  * training data was. get_weights order: mean, variance, count (Keras keeps count, 0 after adapt of an array, for old
- * files); all three are non-trainable.
+ * files); all three are non-trainable. With the mean and variance given to the constructor, Keras 3 makes them
+ * constants and its summary counts 0 parameters; here they are the same three non-trainable weights (2c + 1
+ * parameters), so the numbers agree but that summary line does not.
  */
 public final class Normalization extends Layer {
 

@@ -64,6 +64,7 @@ public class Pooling2D extends Layer {
 
     /** Keras' {@code strides} (rows, columns). */
     public Pooling2D strides(int rows, int columns) {
+        requireNotBuilt("strides");
         if (rows < 1 || columns < 1) {
             throw new IllegalArgumentException("Invalid value for argument `strides`: (" + rows + ", " + columns
                     + "). Expected integers >= 1.");
@@ -75,8 +76,16 @@ public class Pooling2D extends Layer {
 
     /** Keras' {@code padding}: "valid" or "same". */
     public Pooling2D padding(String value) {
+        requireNotBuilt("padding");
         this.padding = checkPadding(value);
         return this;
+    }
+
+    private void requireNotBuilt(String what) {
+        if (isBuilt()) {
+            throw new IllegalStateException("Cannot change `" + what + "` of layer '" + getName()
+                    + "' after it is built");
+        }
     }
 
     public int[] poolSize() {

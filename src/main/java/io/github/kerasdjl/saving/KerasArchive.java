@@ -57,13 +57,15 @@ public final class KerasArchive {
     private static final java.util.Set<String> HARMLESS = java.util.Set.of("module", "class_name", "registered_name",
             "build_config", "name", "shared_object_id", "run_eagerly", "steps_per_execution", "jit_compile",
             "ema_momentum", "ema_overwrite_frequency", "sparse", "ragged", "optional", "seed", "input_axes",
-            "output_axes", "batch_shape", "batch_input_shape", "build_input_shape", "auto_scale_loss");
+            "output_axes", "batch_shape", "batch_input_shape", "build_input_shape", "auto_scale_loss",
+            // a layer's trainable flag is read where the layers are made (a frozen layer loads frozen)
+            "trainable");
 
     /**
      * Config keys that change the numbers unless they hold Keras' default: a file that sets them otherwise is refused,
      * naming the key, rather than loaded into a model that would compute something else.
      */
-    private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("trainable", "true"),
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("use_ema", "false"), Map.entry("loss_weights", "null"), Map.entry("weighted_metrics", "null"),
             Map.entry("loss_scale_factor", "null"), Map.entry("gradient_accumulation_steps", "null"),
             Map.entry("quantization_config", "null"), Map.entry("lora_rank", "null"),

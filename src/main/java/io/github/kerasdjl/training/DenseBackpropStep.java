@@ -309,7 +309,9 @@ final class DenseBackpropStep implements TrainingStep {
                 at[i] = (long) (i + 1) * size;
             }
             manager = array.getManager().newSubManager();
-            ai.djl.ndarray.NDList parts = array.split(at);
+            // With no cut, DJL's split gives back the array itself: keep a view then, never the caller's array.
+            ai.djl.ndarray.NDList parts = at.length == 0 ? new ai.djl.ndarray.NDList(array.get(
+                    new NDIndex().addSliceDim(0, n))) : array.split(at);
             views = new NDArray[parts.size()];
             for (int i = 0; i < views.length; i++) {
                 views[i] = parts.get(i);

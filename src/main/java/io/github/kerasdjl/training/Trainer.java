@@ -308,7 +308,9 @@ public final class Trainer {
 
     /**
      * The gradient of the batch loss with respect to every weight, from the step {@link #stepKind()} names (or
-     * autograd, with {@code handWritten} false), in the engine's layout; copied to the host. Nothing is updated.
+     * autograd, with {@code handWritten} false), in the engine's layout; copied to the host. No weight is updated; on
+     * autograd the forward pass runs in training mode, so BatchNormalization's moving statistics move and Dropout
+     * draws its next mask, as one training step would.
      */
     public List<float[]> gradients(float[][] x, float[][] y, boolean handWritten) {
         List<float[]> result = new ArrayList<>();
