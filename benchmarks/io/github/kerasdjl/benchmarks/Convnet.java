@@ -31,6 +31,16 @@ final class Convnet {
     }
 
     /** The workload as a user writes it with the DSL. */
+    /** Images (samples, h, w, c) as one C-order array, as the engine and Keras' files take them. */
+    static float[] flatImages(float[][][][] images) {
+        float[][] rows = io.github.kerasdjl.backend.Samples.of("x", images).rows();
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * rows[i].length, rows[i].length);
+        }
+        return flat;
+    }
+
     static Sequential dslModel() {
         Sequential model = Sequential().seed(1).add(Input(8, 8, 1)).add(Conv2D(16, 3, "relu")).add(MaxPooling2D(2))
                 .add(Flatten()).add(Dropout(0.25)).add(Dense(10, "softmax"));

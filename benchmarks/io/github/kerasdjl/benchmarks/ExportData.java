@@ -41,17 +41,7 @@ public final class ExportData {
         int h = images[0].length;
         int wd = images[0][0].length;
         int c = images[0][0][0].length;
-        float[] flat = new float[n * h * wd * c];
-        int k = 0;
-        for (float[][][] image : images) {
-            for (float[][] row : image) {
-                for (float[] pixel : row) {
-                    for (float v : pixel) {
-                        flat[k++] = v;
-                    }
-                }
-            }
-        }
+        float[] flat = Convnet.flatImages(images);
         write(dir.resolve("W4.x.f32"), flat);
         write(dir.resolve("W4.y.f32"), labels);
         json.append(String.format("\"W4\": {\"x\": [%d, %d, %d, %d], \"y\": [%d]}}", n, h, wd, c, labels.length));

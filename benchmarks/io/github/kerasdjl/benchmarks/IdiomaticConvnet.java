@@ -40,17 +40,7 @@ final class IdiomaticConvnet implements AutoCloseable {
         int h = images[0].length;
         int wd = images[0][0].length;
         int c = images[0][0][0].length;
-        float[] flat = new float[n * h * wd * c];
-        int k = 0;
-        for (float[][][] image : images) {
-            for (float[][] row : image) {
-                for (float[] pixel : row) {
-                    for (float v : pixel) {
-                        flat[k++] = v;
-                    }
-                }
-            }
-        }
+        float[] flat = Convnet.flatImages(images);
         NDArray x = manager.create(flat, new Shape(n, h, wd, c)).transpose(0, 3, 1, 2);
         NDArray y = manager.create(labels);
         SequentialBlock block = new SequentialBlock()

@@ -77,7 +77,12 @@ public final class ModelCheckpoint implements Callback {
      */
     @Override
     public void checkLogKeys(Set<String> epochLogKeys) {
-        monitorRule.resolve(epochLogKeys);
+        checkLogKeys(epochLogKeys, Map.of());
+    }
+
+    @Override
+    public void checkLogKeys(Set<String> epochLogKeys, Map<String, Boolean> maximize) {
+        monitorRule.resolve(epochLogKeys, maximize);
         Matcher fields = FIELD.matcher(filepath);
         while (fields.find()) {
             String key = fields.group(1);
@@ -87,12 +92,6 @@ public final class ModelCheckpoint implements Callback {
                         + " (nor {epoch}).");
             }
         }
-    }
-
-    @Override
-    public void checkLogKeys(java.util.Set<String> epochLogKeys, Map<String, Boolean> maximize) {
-        monitorRule.resolve(epochLogKeys, maximize);
-        checkLogKeys(epochLogKeys);
     }
 
     @Override

@@ -90,16 +90,18 @@ public final class ReduceLROnPlateau implements Callback {
         this.out = out;
     }
 
-    /** In mode auto, the monitored key must be the loss or a metric whose direction is known (as Keras). */
     @Override
     public void checkLogKeys(java.util.Set<String> epochLogKeys) {
-        monitor.resolve(epochLogKeys);
+        checkLogKeys(epochLogKeys, Map.of());
     }
 
+    /**
+     * In mode auto, the monitored key must be the loss or a metric whose direction is known (as Keras): the
+     * metric's own ({@code maximize}), else Keras' for its name.
+     */
     @Override
     public void checkLogKeys(java.util.Set<String> epochLogKeys, Map<String, Boolean> maximize) {
         monitor.resolve(epochLogKeys, maximize);
-        checkLogKeys(epochLogKeys);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.kerasdjl.metrics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,18 +73,7 @@ public final class AUC extends Metric {
 
     /** Keras' {@code thresholds}: values in [0, 1], sorted here; {@code num_thresholds} becomes their count + 2. */
     public AUC thresholds(double... values) {
-        if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("Invalid value for argument `thresholds`: "
-                    + (values == null ? "null" : "[]") + ". Expected one or more values in [0, 1].");
-        }
-        List<Double> list = new ArrayList<>();
-        for (double v : values) {
-            if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException("Invalid value for argument `thresholds`: " + v
-                        + ". Expected values in [0, 1].");
-            }
-            list.add(v);
-        }
+        List<Double> list = Confusion.checkedThresholds(values);
         list.sort(null);
         givenThresholds = List.copyOf(list);
         numThresholds = list.size() + 2;

@@ -12,6 +12,23 @@ import java.util.Arrays;
  */
 final class Confusion {
 
+    /** Keras' {@code thresholds} argument checked: one or more values in [0, 1], in the order given. */
+    static java.util.List<Double> checkedThresholds(double... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("Invalid value for argument `thresholds`: "
+                    + (values == null ? "null" : "[]") + ". Expected one or more values in [0, 1].");
+        }
+        java.util.List<Double> list = new java.util.ArrayList<>();
+        for (double v : values) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("Invalid value for argument `thresholds`: " + v
+                        + ". Expected values in [0, 1].");
+            }
+            list.add(v);
+        }
+        return list;
+    }
+
     /** Keras' NEG_INF, the threshold when only {@code top_k} decides, and the value of predictions outside it. */
     static final float NEG_INF = -1e10f;
 

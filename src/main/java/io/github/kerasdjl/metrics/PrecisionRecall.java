@@ -1,6 +1,5 @@
 package io.github.kerasdjl.metrics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +24,7 @@ public abstract class PrecisionRecall<T extends PrecisionRecall<T>> extends Metr
 
     /** Keras' {@code thresholds}: one or several values in [0, 1]. */
     public T thresholds(double... values) {
-        if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("Invalid value for argument `thresholds`: "
-                    + (values == null ? "null" : "[]") + ". Expected one or more values in [0, 1].");
-        }
-        List<Double> list = new ArrayList<>();
-        for (double v : values) {
-            if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException("Invalid value for argument `thresholds`: " + v
-                        + ". Expected values in [0, 1].");
-            }
-            list.add(v);
-        }
+        List<Double> list = Confusion.checkedThresholds(values);
         initThresholds = values.length == 1 ? (Object) values[0] : List.copyOf(list);
         rebuild();
         return self();
