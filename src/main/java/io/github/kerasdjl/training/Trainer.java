@@ -39,6 +39,8 @@ public final class Trainer {
     private final List<Metric> metrics;
     private final boolean fastPath;
     private volatile boolean stopTraining;
+    /** Whether this fit has warned that the loss is not a finite number (once a fit). */
+    private boolean warnedNonFinite;
 
     /**
      * @param network the built model
@@ -158,7 +160,7 @@ public final class Trainer {
         }
         boolean batchLogs = !options.callbacks().isEmpty() || options.verbose() == 1;
         warnAboutSetup(y);
-        boolean warnedNonFinite = false;
+        warnedNonFinite = false;
         NDManager manager = network.manager();
         List<NDArray> variables = network.variables();
         if (!optimizer.isBuiltFor(variables)) {
@@ -180,9 +182,8 @@ public final class Trainer {
             NDArray xAll = Tensors.toArray(fitData, x);
             NDArray yAll = Tensors.toArray(fitData, y);
             NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
-            Pass pass = null;
             boolean warnedRanOut = false;
-            try {
+            try (Passes passes = new Passes()) {
                 for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
                     for (Callback c : callbacks) {
                         c.onEpochBegin(epoch);
@@ -190,13 +191,8 @@ public final class Trainer {
                     resetMetrics();
                     double lossSum = 0;
                     long seen = 0;
-                    if (pass == null || pass.next >= numBatches) {
-                        if (pass != null) {
-                            pass.close();
-                        }
-                        pass = new Pass(fitData, xAll, yAll, wAll, y, weights,
-                                options.shuffle() ? RandomSeed.permutation(n, shuffle.get()) : null);
-                    }
+                    Pass pass = passes.current(numBatches, () -> new Pass(fitData, xAll, yAll, wAll, y, weights,
+                            options.shuffle() ? RandomSeed.permutation(n, shuffle.get()) : null));
                     try (NDScope epochScope = Autograd.scope()) {
                         for (int s = 0; s < steps; s++) {
                             if (pass.next >= numBatches) {
@@ -211,23 +207,10 @@ public final class Trainer {
                             int start = pass.next * batchSize;
                             int end = Math.min(n, start + batchSize);
                             pass.next++;
-                            float[] targets = pass.targets;
                             for (Callback c : callbacks) {
                                 c.onBatchBegin(s);
                             }
-                            try (NDScope stepScope = Autograd.scope()) {
-                                TrainingStep.Result result = step.train(pass.xs, pass.ys, pass.ws, targets,
-                                        pass.weights, start, end);
-                                lossSum += result.loss() * (end - start);
-                                if (!warnedNonFinite && !Double.isFinite(result.loss())) {
-                                    warnedNonFinite = true;
-                                    LOG.warn("The loss is {} at epoch {}, batch {}: training has diverged and the"
-                                            + " weights are no longer finite numbers. Lower the learning rate ({}), or"
-                                            + " end such runs with the TerminateOnNaN callback.", ProgressLogger.format(
-                                                    result.loss()), epoch + 1, s + 1, optimizer);
-                                }
-                                updateMetrics(targets, result.predictions(), start, end, cols);
-                            }
+                            lossSum += trainBatch(step, pass, start, end, cols, epoch, s) * (end - start);
                             seen += end - start;
                             if (batchLogs) {
                                 Map<String, Double> running = logs(lossSum / seen);
@@ -252,16 +235,52 @@ public final class Trainer {
                         c.onEpochEnd(epoch, logs);
                     }
                 }
-            } finally {
-                if (pass != null) {
-                    pass.close();
-                }
             }
         }
         for (Callback c : callbacks) {
             c.onTrainEnd(logs);
         }
         return history;
+    }
+
+    /**
+     * One step on rows [start, end) of the pass, in a scope that frees what it made; feeds the metrics and returns
+     * the batch loss (warning once per fit when it is not a finite number).
+     */
+    private double trainBatch(TrainingStep step, Pass pass, int start, int end, int cols, int epoch, int batch) {
+        try (NDScope stepScope = Autograd.scope()) {
+            TrainingStep.Result result = step.train(pass.xs, pass.ys, pass.ws, pass.targets, pass.weights, start,
+                    end);
+            if (!warnedNonFinite && !Double.isFinite(result.loss())) {
+                warnedNonFinite = true;
+                LOG.warn("The loss is {} at epoch {}, batch {}: training has diverged and the weights are no longer"
+                        + " finite numbers. Lower the learning rate ({}), or end such runs with the TerminateOnNaN"
+                        + " callback.", ProgressLogger.format(result.loss()), epoch + 1, batch + 1, optimizer);
+            }
+            updateMetrics(pass.targets, result.predictions(), start, end, cols);
+            return result.loss();
+        }
+    }
+
+    /** The passes of one fit: the current one, replaced by a new one when its batches are used up; the last closed. */
+    private static final class Passes implements AutoCloseable {
+        private Pass current;
+
+        Pass current(int numBatches, java.util.function.Supplier<Pass> next) {
+            if (current == null || current.next >= numBatches) {
+                close();
+                current = next.get();
+            }
+            return current;
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
     }
 
     /**
