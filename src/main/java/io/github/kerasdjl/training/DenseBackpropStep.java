@@ -53,13 +53,8 @@ final class DenseBackpropStep implements TrainingStep {
     private final int targetWidth;
     /** Each layer's units (the width of its bias). */
     private final long[] units;
-    /** The rows of the batch being trained, set by train() (the shape is not asked of the engine again). */
-    private int batchRows = -1;
-
-    private int rowsOf(NDArray input) {
-        return batchRows >= 0 ? batchRows : (int) input.getShape().get(0);
-    }
-
+    /** The rows of the batch at hand, set by train() and gradients() (the shape is not asked of the engine). */
+    private int batchRows;
 
     /** The batches of the pass being trained, cut once per pass (see {@link Batches}). */
     private final Batches xBatches = new Batches();
@@ -219,7 +214,7 @@ final class DenseBackpropStep implements TrainingStep {
     /** As above, each row's output delta times its sample weight when {@code w} (rows, 1) is given. */
     private List<NDArray> backward(NDArray[] a, NDArray y, NDArray scale, NDArray w) {
         int n = kernels.length;
-        boolean oneRow = rowsOf(a[0]) == 1;
+        boolean oneRow = batchRows == 1;
         NDArray delta = loss.outputDelta(y, a[n], derivatives[n - 1]).muli(scale);
         if (w != null) {
             delta = delta.muli(w);
