@@ -804,19 +804,10 @@ public class Sequential implements AutoCloseable, ModelView {
                         + e.getValue() + ". Expected a finite weight >= 0.");
             }
         }
+        int[] argmax = y[0].length > 1 ? io.github.kerasdjl.util.Labels.argmax(y) : null;
         float[] w = new float[y.length];
         for (int i = 0; i < y.length; i++) {
-            int c;
-            if (y[i].length > 1) {
-                c = 0;
-                for (int k = 1; k < y[i].length; k++) {
-                    if (y[i][k] > y[i][c]) {
-                        c = k;
-                    }
-                }
-            } else {
-                c = (int) Math.rint(y[i][0]); // numpy's round: half to even
-            }
+            int c = argmax != null ? argmax[i] : (int) Math.rint(y[i][0]); // numpy's round: half to even
             w[i] = classWeight.getOrDefault(c, 1.0).floatValue();
         }
         return w;
