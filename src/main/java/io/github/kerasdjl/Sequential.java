@@ -87,6 +87,7 @@ public class Sequential implements AutoCloseable, ModelView {
     /** The thread running {@code fit}, or null: a model trains in one place at a time. */
     private volatile Thread trainingThread;
     private boolean fastPath = true;
+    private boolean hostStep = true;
 
     /** An empty model named {@code sequential}, seeded from {@link RandomSeed}. */
     public Sequential() {
@@ -282,6 +283,31 @@ public class Sequential implements AutoCloseable, ModelView {
     public boolean usesFastPath() {
         requireCompiled("usesFastPath");
         return TrainingSteps.choose(layers, loss, devices().size(), fastPath) == TrainingSteps.Kind.HAND_WRITTEN;
+    }
+
+    /**
+     * Whether {@code fit} may run the hand-written step on JVM arrays instead of the engine's when a step is tiny
+     * (the default): a Dense stack that {@link #usesFastPath()}, on the CPU, plain SGD (no momentum, clipping or
+     * weight decay), activations linear, relu, sigmoid, tanh, leaky_relu or softmax, and at most 32,768
+     * multiply-adds in a step's forward pass (batch rows times weights: the seeds' beans network per sample,
+     * lesson 001's spiral network in batches of 10). There an engine call's fixed cost of microseconds is the whole
+     * step; on the JVM such a step takes about as long as one engine call. The same float32 operations in the same
+     * order as the engine step's, so that the two differ by rounding only (tested). Off, every step is the
+     * engine's. The weights stay the model's: they are written back before callbacks, validation and the end of
+     * the fit.
+     */
+    public Sequential hostStep(boolean enabled) {
+        this.hostStep = enabled;
+        return this;
+    }
+
+    /**
+     * Whether {@code fit} in batches of {@code batchSize} will train on JVM arrays ({@link #hostStep(boolean)}).
+     * Needs a compiled model.
+     */
+    public boolean trainsOnHost(int batchSize) {
+        requireCompiled("trainsOnHost");
+        return isBuilt() && trainer().trainsOnHost(batchSize);
     }
 
     /** The layers, in order. */
@@ -765,7 +791,7 @@ public class Sequential implements AutoCloseable, ModelView {
     }
 
     private Trainer trainer() {
-        return new Trainer(network, optimizer, loss, metrics, fastPath);
+        return new Trainer(network, optimizer, loss, metrics, fastPath, hostStep);
     }
 
     /**

@@ -131,6 +131,103 @@ public enum Activation {
     }
 
     /**
+     * Whether this activation has a host form ({@link #applyInPlace}) and, except softmax, a host derivative
+     * from its output ({@link #timesDerivativeFromOutput(float[], float[], int)}): what the hand-written step on
+     * JVM arrays needs.
+     */
+    public boolean hasHostForm() {
+        return switch (this) {
+            case LINEAR, RELU, SIGMOID, TANH, LEAKY_RELU, SOFTMAX -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Applies the activation to the first {@code length} values of {@code z} (rows of {@code cols}, row-major), in
+     * place, in float32 as the engine's kernels compute it (the exponentials in double, rounded once).
+     */
+    public void applyInPlace(float[] z, int length, int cols) {
+        switch (this) {
+            case LINEAR -> {
+            }
+            case RELU -> {
+                for (int i = 0; i < length; i++) {
+                    z[i] = Math.max(z[i], 0f);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < length; i++) {
+                    z[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < length; i++) {
+                    z[i] = (float) Math.tanh(z[i]);
+                }
+            }
+            case LEAKY_RELU -> {
+                float slope = (float) LEAKY_RELU_NEGATIVE_SLOPE;
+                for (int i = 0; i < length; i++) {
+                    z[i] = z[i] > 0 ? z[i] : z[i] * slope;
+                }
+            }
+            case SOFTMAX -> {
+                for (int row = 0; row < length; row += cols) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int c = row; c < row + cols; c++) {
+                        max = Math.max(max, z[c]);
+                    }
+                    float sum = 0;
+                    for (int c = row; c < row + cols; c++) {
+                        z[c] = (float) Math.exp(z[c] - max);
+                        sum += z[c];
+                    }
+                    for (int c = row; c < row + cols; c++) {
+                        z[c] /= sum;
+                    }
+                }
+            }
+            default -> throw new UnsupportedOperationException("activation '" + kerasName + "' has no host form");
+        }
+    }
+
+    /**
+     * {@code d[i] *= f'(z_i)} for the first {@code length} values, f' written from the output {@code a = f(z)}
+     * with the same float32 operations as {@link #derivativeFromOutput}'s engine form: relu {@code sign(a)},
+     * sigmoid {@code a - a^2}, tanh {@code 1 - a^2}, leaky_relu {@code 0.8 [a > 0] + 0.2}.
+     */
+    public void timesDerivativeFromOutput(float[] d, float[] a, int length) {
+        switch (this) {
+            case LINEAR -> {
+            }
+            case RELU -> {
+                for (int i = 0; i < length; i++) {
+                    d[i] *= Math.signum(a[i]);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < length; i++) {
+                    d[i] *= a[i] - a[i] * a[i];
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < length; i++) {
+                    d[i] *= 1f - a[i] * a[i];
+                }
+            }
+            case LEAKY_RELU -> {
+                float slope = (float) LEAKY_RELU_NEGATIVE_SLOPE;
+                float rise = 1f - slope;
+                for (int i = 0; i < length; i++) {
+                    d[i] *= (a[i] > 0 ? rise : 0f) + slope;
+                }
+            }
+            default -> throw new UnsupportedOperationException("activation '" + kerasName
+                    + "' has no host derivative from its output");
+        }
+    }
+
+    /**
      * The DJL block that applies this activation: DJL's own activation blocks ({@code Activation.reluBlock()}, ...)
      * where DJL has one, a {@link LambdaBlock} named {@code softmax} for softmax; null for linear (no block).
      */

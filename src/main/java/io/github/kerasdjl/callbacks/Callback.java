@@ -49,6 +49,21 @@ public interface Callback {
     default void onBatchBegin(int batch) {
     }
 
+    /**
+     * Whether {@link #onBatchBegin} or {@link #onBatchEnd} may read or set the model's weights: {@code fit} then
+     * makes the model's arrays current around each batch's callbacks, which costs a step that trains a copy of the
+     * weights on the JVM (the seeds' tiny networks) a copy each way. True when the callback overrides either
+     * method (a program's own callback); the library's callbacks that only read the logs say false.
+     */
+    default boolean usesWeightsPerBatch() {
+        try {
+            return getClass().getMethod("onBatchBegin", int.class).getDeclaringClass() != Callback.class
+                    || getClass().getMethod("onBatchEnd", int.class, Map.class).getDeclaringClass() != Callback.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+
     /** After a training batch of an epoch, with the epoch's running means. */
     default void onBatchEnd(int batch, Map<String, Double> logs) {
     }

@@ -78,6 +78,12 @@ public final class LambdaCallback implements Callback {
         }
     }
 
+    /** When the program gave a function per batch: it may use the weights. */
+    @Override
+    public boolean usesWeightsPerBatch() {
+        return onBatchBegin != null || onBatchEnd != null;
+    }
+
     @Override
     public void onBatchBegin(int batch) {
         if (onBatchBegin != null) {

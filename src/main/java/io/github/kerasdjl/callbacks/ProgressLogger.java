@@ -106,6 +106,12 @@ public final class ProgressLogger implements Callback {
         headerPrinted = true;
     }
 
+    /** Only the logs per batch. */
+    @Override
+    public boolean usesWeightsPerBatch() {
+        return false;
+    }
+
     @Override
     public void onBatchEnd(int batch, Map<String, Double> logs) {
         if (verbose == 1) {

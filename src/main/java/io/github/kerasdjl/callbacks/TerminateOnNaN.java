@@ -32,6 +32,12 @@ public final class TerminateOnNaN implements Callback {
         this.stoppedAtBatch = -1;
     }
 
+    /** Only the logs per batch. */
+    @Override
+    public boolean usesWeightsPerBatch() {
+        return false;
+    }
+
     @Override
     public void onBatchEnd(int batch, Map<String, Double> logs) {
         Double loss = logs.get("loss");

@@ -57,7 +57,7 @@ final class Compare implements Callable<Integer> {
             out.printf(Locale.ROOT, "Network: %s; %s, loss %s, batch size %d, %d epochs%n", model.layers(),
                     model.optimizer(), model.loss().name(), net.batchSize, epochs);
             out.printf(Locale.ROOT, "Device: %s; the DSL's step: %s%n", Devices.describe(model.devices()),
-                    model.usesFastPath() ? "hand-written backward pass" : "DJL autograd");
+                    NetworkOptions.step(model, net.batchSize));
             result = Comparison.run(model, data.x(), data.y(), epochs, net.batchSize);
             out.println();
             out.print(result);

@@ -121,4 +121,18 @@ final class NetworkOptions {
         model.add(new Dense(1, output, model.layers().isEmpty() ? f.size() : 0).kernelRegularizer(regularizer));
         return model;
     }
+
+    /**
+     * Which step {@code fit} trains {@code model} with in batches of {@code batchSize}, in words: the hand-written
+     * backward pass on JVM arrays (tiny steps), the same on the engine, or DJL's autograd. Builds the model if needed.
+     */
+    static String step(Sequential model, int batchSize) {
+        if (!model.isBuilt()) {
+            model.build(model.inputDim());
+        }
+        if (model.trainsOnHost(batchSize)) {
+            return "hand-written backward pass, on JVM arrays (tiny steps)";
+        }
+        return model.usesFastPath() ? "hand-written backward pass, on the engine" : "DJL autograd";
+    }
 }

@@ -61,6 +61,25 @@ public abstract class Loss {
         throw new UnsupportedOperationException("Loss '" + name + "' has no hand-written output delta");
     }
 
+    /**
+     * Whether {@link #hostOutputDelta} is written out for this loss after {@code outputActivation}: the output delta
+     * on JVM arrays, for the hand-written step that trains a tiny Dense stack on the host. None by default.
+     */
+    public boolean hasHostOutputDelta(Activation outputActivation) {
+        return false;
+    }
+
+    /**
+     * {@link #outputDelta} on JVM arrays, without its scale, in the same float32 operations: for the {@code rows}
+     * rows of {@code output} ({@code cols} wide, row-major; the output layer's activations, or its logits with
+     * {@code from_logits}), their targets {@link #targetWidth} a row from {@code targets[offset]}, into
+     * {@code delta} (at least {@code rows * cols} long).
+     */
+    public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
+            Activation outputActivation, float[] delta) {
+        throw new UnsupportedOperationException("Loss '" + name + "' has no host output delta");
+    }
+
     /** The constant factor of {@link #outputDelta} for a batch of {@code rows} samples of {@code cols} outputs. */
     public double outputDeltaScale(int rows, int cols) {
         throw new UnsupportedOperationException("Loss '" + name + "' has no hand-written output delta");

@@ -188,6 +188,21 @@ public final class Losses {
         }
 
         @Override
+        public boolean hasHostOutputDelta(Activation outputActivation) {
+            return hasOutputDelta(outputActivation) && outputActivation.hasHostForm();
+        }
+
+        @Override
+        public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
+                Activation outputActivation, float[] delta) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                delta[i] = output[i] - targets[offset + i];
+            }
+            outputActivation.timesDerivativeFromOutput(delta, output, n);
+        }
+
+        @Override
         public double outputDeltaScale(int rows, int cols) {
             return 2.0 / ((double) rows * cols);
         }
@@ -224,6 +239,21 @@ public final class Losses {
         @Override
         public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
             return outputDerivative.timesDerivative(yPred.sub(yTrue).sign(), yPred);
+        }
+
+        @Override
+        public boolean hasHostOutputDelta(Activation outputActivation) {
+            return hasOutputDelta(outputActivation) && outputActivation.hasHostForm();
+        }
+
+        @Override
+        public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
+                Activation outputActivation, float[] delta) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                delta[i] = Math.signum(output[i] - targets[offset + i]);
+            }
+            outputActivation.timesDerivativeFromOutput(delta, output, n);
         }
 
         @Override
@@ -441,6 +471,24 @@ public final class Losses {
         }
 
         @Override
+        public boolean hasHostOutputDelta(Activation outputActivation) {
+            return hasOutputDelta(outputActivation);
+        }
+
+        @Override
+        public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
+                Activation outputActivation, float[] delta) {
+            int n = rows * cols;
+            System.arraycopy(output, 0, delta, 0, n);
+            if (fromLogits) {
+                Activation.SIGMOID.applyInPlace(delta, n, cols);
+            }
+            for (int i = 0; i < n; i++) {
+                delta[i] -= (float) target(targets[offset + i]);
+            }
+        }
+
+        @Override
         public double outputDeltaScale(int rows, int cols) {
             return 1.0 / ((double) rows * cols);
         }
@@ -534,6 +582,34 @@ public final class Losses {
         }
 
         @Override
+        public boolean hasHostOutputDelta(Activation outputActivation) {
+            return hasOutputDelta(outputActivation);
+        }
+
+        @Override
+        public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
+                Activation outputActivation, float[] delta) {
+            int n = rows * cols;
+            System.arraycopy(output, 0, delta, 0, n);
+            if (fromLogits) {
+                Activation.SOFTMAX.applyInPlace(delta, n, cols);
+            }
+            float keep = (float) (1 - labelSmoothing);
+            float spread = (float) labelSmoothing / cols;
+            for (int r = 0; r < n; r += cols) {
+                float sum = 0;
+                for (int c = 0; c < cols; c++) {
+                    float y = targets[offset + r + c];
+                    sum += labelSmoothing == 0 ? y : y * keep + spread;
+                }
+                for (int c = 0; c < cols; c++) {
+                    float y = targets[offset + r + c];
+                    delta[r + c] = delta[r + c] * sum - (labelSmoothing == 0 ? y : y * keep + spread);
+                }
+            }
+        }
+
+        @Override
         public double outputDeltaScale(int rows, int cols) {
             return 1.0 / rows;
         }
@@ -622,6 +698,25 @@ public final class Losses {
         public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
             NDArray p = fromLogits ? yPred.softmax(-1) : yPred;
             return p.sub(oneHot(yTrue, yPred.getShape().get(yPred.getShape().dimension() - 1)));
+        }
+
+        @Override
+        public boolean hasHostOutputDelta(Activation outputActivation) {
+            return hasOutputDelta(outputActivation);
+        }
+
+        /** {@code targets} holds one class index a row. */
+        @Override
+        public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
+                Activation outputActivation, float[] delta) {
+            int n = rows * cols;
+            System.arraycopy(output, 0, delta, 0, n);
+            if (fromLogits) {
+                Activation.SOFTMAX.applyInPlace(delta, n, cols);
+            }
+            for (int r = 0; r < rows; r++) {
+                delta[r * cols + (int) targets[offset + r]] -= 1f;
+            }
         }
 
         @Override

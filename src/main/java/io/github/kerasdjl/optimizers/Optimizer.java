@@ -324,14 +324,23 @@ public abstract class Optimizer {
      * {@code w -= g} for each variable.
      */
     public final void applyScaled(List<NDArray> variables, List<NDArray> scaledGradients) {
+        countPlainStep();
+        for (int i = 0; i < variables.size(); i++) {
+            variables.get(i).subi(scaledGradients.get(i));
+        }
+    }
+
+    /**
+     * The optimizer's side of one step of an optimizer with a {@link #plainStepRate()} whose update {@code w -= g}
+     * the caller makes itself (the hand-written step on JVM arrays): the step's rate is checked (a schedule that
+     * gives a bad one throws here, before anything changes) and the step counted.
+     */
+    public final void countPlainStep() {
         if (Double.isNaN(plainStepRate())) {
             throw new IllegalStateException(this + " is not plain SGD; use apply()");
         }
         stepLearningRate = checkedStepRate();
         iterations++;
-        for (int i = 0; i < variables.size(); i++) {
-            variables.get(i).subi(scaledGradients.get(i));
-        }
     }
 
     /**

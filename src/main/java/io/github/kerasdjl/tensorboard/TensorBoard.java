@@ -211,6 +211,12 @@ public final class TensorBoard implements Callback {
         this.trainFile = train.file();
     }
 
+    /** Only the logs per batch. */
+    @Override
+    public boolean usesWeightsPerBatch() {
+        return false;
+    }
+
     @Override
     public void onBatchEnd(int batch, Map<String, Double> logs) {
         globalBatch++;

@@ -160,20 +160,28 @@ final class DenseBackpropStep implements TrainingStep {
         } else {
             optimizer.apply(variables, engineLayout(gradients));
         }
-        // Targets are as wide as the loss says: one class index per row for the sparse loss.
-        float[] expected = Arrays.copyOfRange(targets, start * targetWidth, end * targetWidth);
-        double sum;
+        return new Result(lossSum(loss, targets, weights, predicted, start, count, targetWidth, outputs) / count,
+                predicted);
+    }
+
+    /**
+     * The sum over rows [start, start + count) of the loss per sample, times its sample weight when
+     * {@code weights} is given, on the host from the targets ({@code targetWidth} a row: one class index for the
+     * sparse loss) and the batch's predictions ({@code outputs} a row).
+     */
+    static double lossSum(Loss loss, float[] targets, float[] weights, float[] predicted, int start, int count,
+            int targetWidth, int outputs) {
+        float[] expected = Arrays.copyOfRange(targets, start * targetWidth, (start + count) * targetWidth);
         if (weights == null) {
-            sum = loss.hostSum(expected, predicted, count, outputs);
-        } else {
-            sum = 0;
-            for (int i = 0; i < count; i++) {
-                sum += weights[start + i] * loss.hostSum(
-                        Arrays.copyOfRange(expected, i * targetWidth, (i + 1) * targetWidth),
-                        Arrays.copyOfRange(predicted, i * outputs, (i + 1) * outputs), 1, outputs);
-            }
+            return loss.hostSum(expected, predicted, count, outputs);
         }
-        return new Result(sum / count, predicted);
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += weights[start + i] * loss.hostSum(
+                    Arrays.copyOfRange(expected, i * targetWidth, (i + 1) * targetWidth),
+                    Arrays.copyOfRange(predicted, i * outputs, (i + 1) * outputs), 1, outputs);
+        }
+        return sum;
     }
 
     @Override

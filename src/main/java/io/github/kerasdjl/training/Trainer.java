@@ -38,6 +38,8 @@ public final class Trainer {
     private final Loss loss;
     private final List<Metric> metrics;
     private final boolean fastPath;
+    /** Whether a fit of tiny steps may train on JVM arrays ({@link HostDenseStep}). */
+    private final boolean hostStep;
     private volatile boolean stopTraining;
     /** Whether this fit has warned that the loss is not a finite number (once a fit). */
     private boolean warnedNonFinite;
@@ -48,6 +50,16 @@ public final class Trainer {
      * @param fastPath whether the hand-written step may be used
      */
     public Trainer(Network network, Optimizer optimizer, Loss loss, List<Metric> metrics, boolean fastPath) {
+        this(network, optimizer, loss, metrics, fastPath, true);
+    }
+
+    /**
+     * @param hostStep whether a fit whose steps are tiny may train the hand-written step on JVM arrays
+     *     ({@link TrainingSteps#onHost})
+     */
+    public Trainer(Network network, Optimizer optimizer, Loss loss, List<Metric> metrics, boolean fastPath,
+            boolean hostStep) {
+        this.hostStep = hostStep;
         this.network = network;
         this.optimizer = optimizer;
         this.loss = loss;
@@ -61,6 +73,11 @@ public final class Trainer {
     /** Which step {@link #fit} uses. */
     public TrainingSteps.Kind stepKind() {
         return TrainingSteps.choose(network.layers(), loss, network.devices().size(), fastPath);
+    }
+
+    /** Whether {@link #fit} in batches of {@code batchSize} trains on JVM arrays. */
+    public boolean trainsOnHost(int batchSize) {
+        return hostStep && TrainingSteps.onHost(network, loss, optimizer, fastPath, batchSize);
     }
 
     /** Ends a running {@link #fit} after the current epoch. */
@@ -177,17 +194,22 @@ public final class Trainer {
         Map<String, Double> logs = new LinkedHashMap<>();
         try (NDManager fitData = manager.newSubManager();
                 Constants constants = new Constants(fitData);
-                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath, constants,
-                        !metrics.isEmpty())) {
+                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath,
+                        hostStep ? Math.min(batchSize, n) : 0, constants, !metrics.isEmpty())) {
+            // A step that trains a copy of the weights (on the JVM) writes it back before callbacks and validation
+            // look at the model and takes the model's weights after them; per batch only for callbacks that ask.
+            boolean syncPerBatch = callbacks.stream().anyMatch(Callback::usesWeightsPerBatch);
             NDArray xAll = Tensors.toArray(fitData, x);
             NDArray yAll = Tensors.toArray(fitData, y);
             NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
             boolean warnedRanOut = false;
             try (Passes passes = new Passes()) {
                 for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
+                    step.toModel();
                     for (Callback c : callbacks) {
                         c.onEpochBegin(epoch);
                     }
+                    step.fromModel();
                     resetMetrics();
                     double lossSum = 0;
                     long seen = 0;
@@ -207,15 +229,27 @@ public final class Trainer {
                             int start = pass.next * batchSize;
                             int end = Math.min(n, start + batchSize);
                             pass.next++;
+                            if (syncPerBatch) {
+                                step.toModel();
+                            }
                             for (Callback c : callbacks) {
                                 c.onBatchBegin(s);
+                            }
+                            if (syncPerBatch) {
+                                step.fromModel();
                             }
                             lossSum += trainBatch(step, pass, start, end, cols, epoch, s) * (end - start);
                             seen += end - start;
                             if (batchLogs) {
                                 Map<String, Double> running = logs(lossSum / seen);
+                                if (syncPerBatch) {
+                                    step.toModel();
+                                }
                                 for (Callback c : callbacks) {
                                     c.onBatchEnd(s, running);
+                                }
+                                if (syncPerBatch) {
+                                    step.fromModel();
                                 }
                                 if (stopTraining) {
                                     break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
@@ -224,6 +258,7 @@ public final class Trainer {
                         }
                     }
                     logs = logs(lossSum / seen);
+                    step.toModel();
                     if (data.valX() != null && (epoch + 1) % options.validationFreq() == 0) {
                         Map<String, Double> val = evaluate(data.valX(), data.valY(), options.validationBatchSize(),
                                 data.valSampleWeight());
@@ -234,6 +269,7 @@ public final class Trainer {
                     for (Callback c : callbacks) {
                         c.onEpochEnd(epoch, logs);
                     }
+                    step.fromModel();
                 }
             }
         }
@@ -409,8 +445,8 @@ public final class Trainer {
         int n = x.length;
         try (NDManager m = manager.newSubManager();
                 Constants constants = new Constants(m);
-                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath, constants,
-                        !metrics.isEmpty());
+                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath, hostStep ? n : 0,
+                        constants, !metrics.isEmpty());
                 NDScope scope = Autograd.scope()) {
             NDArray ws = sampleWeight == null ? null : m.create(sampleWeight, new ai.djl.ndarray.types.Shape(n, 1));
             float[] targets = rows(y, null);

@@ -4,9 +4,10 @@ import ai.djl.ndarray.NDArray;
 import java.util.List;
 
 /**
- * One training step: forward on a batch, gradients, optimizer update. Two kinds exist, DJL's autograd over one or
- * more devices ({@link AutogradStep}) and the hand-written backward pass of a Dense stack
- * ({@link DenseBackpropStep}); {@link TrainingSteps} decides which one a fit uses.
+ * One training step: forward on a batch, gradients, optimizer update. Three kinds exist, DJL's autograd over one
+ * or more devices ({@link AutogradStep}), the hand-written backward pass of a Dense stack on engine arrays
+ * ({@link DenseBackpropStep}) and the same pass on JVM arrays for tiny steps ({@link HostDenseStep});
+ * {@link TrainingSteps} decides which one a fit uses.
  *
  * <p>Arrays a step makes belong to the caller's scope; what it keeps across steps it frees on {@link #close()}.
  */
@@ -39,7 +40,19 @@ public interface TrainingStep extends AutoCloseable {
      */
     List<NDArray> gradients(NDArray x, NDArray y);
 
-    /** Frees what the step keeps across steps and restores what it changed on the weights. */
+    /**
+     * Makes the model's weight arrays hold what the step has trained: a step that trains a copy of the weights
+     * ({@link HostDenseStep}) writes it back. Called before anyone else looks at the weights (callbacks, validation);
+     * nothing to do for a step that trains the model's arrays.
+     */
+    default void toModel() {
+    }
+
+    /** Takes the model's weight arrays as they are now (a callback may have set them) as the weights to train. */
+    default void fromModel() {
+    }
+
+    /** Frees what the step keeps across steps, restores what it changed on the weights and writes back a copy. */
     @Override
     void close();
 

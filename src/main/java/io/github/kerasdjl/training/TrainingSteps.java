@@ -37,9 +37,29 @@ public final class TrainingSteps {
      */
     public static TrainingStep create(Network network, Loss loss, Optimizer optimizer, boolean fastPath,
             Constants constants, boolean needPredictions) {
+        return create(network, loss, optimizer, fastPath, 0, constants, needPredictions);
+    }
+
+    /**
+     * As above, for a fit in batches of {@code hostRows}: the hand-written step on JVM arrays
+     * ({@link HostDenseStep}) when it supports such a step ({@link #onHost}); 0 never takes it.
+     */
+    public static TrainingStep create(Network network, Loss loss, Optimizer optimizer, boolean fastPath,
+            int hostRows, Constants constants, boolean needPredictions) {
+        if (onHost(network, loss, optimizer, fastPath, hostRows)) {
+            return new HostDenseStep(network, loss, optimizer, constants);
+        }
         return switch (choose(network.layers(), loss, network.devices().size(), fastPath)) {
             case HAND_WRITTEN -> new DenseBackpropStep(network, loss, optimizer, constants);
             case AUTOGRAD -> new AutogradStep(network, loss, optimizer, needPredictions);
         };
+    }
+
+    /**
+     * Whether a fit in batches of {@code rows} trains on JVM arrays: the hand-written step is allowed, the model
+     * trains on the CPU with plain SGD, and a step is small enough ({@link HostDenseStep#supports}).
+     */
+    public static boolean onHost(Network network, Loss loss, Optimizer optimizer, boolean fastPath, int rows) {
+        return fastPath && HostDenseStep.supports(network, loss, optimizer, rows);
     }
 }
