@@ -43,6 +43,7 @@ public class TrainingBenchmark {
 
     private Dataset data;
     private Sequential model;
+    private Sequential engineModel;
     static final int EPOCHS_PER_FIT = 10;
 
     private FitOptions tenEpochs;
@@ -56,6 +57,7 @@ public class TrainingBenchmark {
     public void setUp() {
         data = workload.data();
         model = dslModel(workload);
+        engineModel = dslModel(workload).hostStep(false);
         tenEpochs = new FitOptions().epochs(EPOCHS_PER_FIT).batchSize(workload.batch).shuffle(workload.shuffle)
                 .verbose(0);
         idiomatic = new IdiomaticDjl(workload);
@@ -80,6 +82,7 @@ public class TrainingBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         model.close();
+        engineModel.close();
         idiomatic.close();
         handTuned.close();
     }
@@ -93,6 +96,16 @@ public class TrainingBenchmark {
     @OperationsPerInvocation(EPOCHS_PER_FIT)
     public double dsl() {
         return model.fit(data.x(), data.y(), tenEpochs).last("loss");
+    }
+
+    /**
+     * The DSL with every step on the engine ({@code hostStep(false)}): what {@link #dsl} does where a step is too
+     * large for the JVM (W2), and what it did on W1 and W3 before the host step.
+     */
+    @Benchmark
+    @OperationsPerInvocation(EPOCHS_PER_FIT)
+    public double dslEngineStep() {
+        return engineModel.fit(data.x(), data.y(), tenEpochs).last("loss");
     }
 
     /** Raw DJL, idiomatic: SequentialBlock + Trainer + EasyTrain.fit + ArrayDataset. */
