@@ -303,10 +303,14 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /**
      * Whether {@code fit} in batches of {@code batchSize} will train on JVM arrays ({@link #hostStep(boolean)}).
-     * Needs a compiled model.
+     * Needs a compiled model; false until it is built (the weights' sizes decide).
      */
     public boolean trainsOnHost(int batchSize) {
         requireCompiled("trainsOnHost");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException(
+                    "Invalid value for argument `batch_size`: " + batchSize + ". Expected an integer >= 1.");
+        }
         return isBuilt() && trainer().trainsOnHost(batchSize);
     }
 

@@ -251,6 +251,7 @@ class BadInputCatalogTest {
         c.add(new Case("layers", "an unknown regularizer name", ARG, () -> new Dense(2).kernelRegularizer("l3"), "`regularization`", "'l3'"));
         c.add(new Case("model", "seed after build", STATE, () -> built().seed(3), "`seed`", "after it is built"));
         c.add(new Case("model", "device after build", STATE, () -> built().device("cpu"), "`device`", "after it is built"));
+        c.add(new Case("model", "a batch size of 0 asked of the host step", ARG, () -> built().trainsOnHost(0), "`batch_size`", "Expected an integer >= 1"));
         c.add(new Case("model", "an unknown device name", ARG, () -> new Sequential().device("tpu"), "`device`", "'tpu'"));
         c.add(new Case("model", "an empty device name", ARG, () -> new Sequential().device(""), "`device`", "empty"));
         c.add(new Case("model", "a device list mixing CPU and GPU", ARG, () -> new Sequential().device("cpu:0,gpu:0"), "`device`", "mixes"));
