@@ -4,11 +4,12 @@
 The network, data and grid are SweepConfig.java's, as io.github.kerasdjl.benchmarks.ExportData writes them (the
 folder given as the first argument: sweep.x.f32, sweep.y.f32, sweep-config.json): Input(16), Dense(width, relu),
 Dense(width, relu), Dense(1, sigmoid), mse, SGD(0.01), no metrics, shuffle=False. The timing is ScalingSweep.java's:
-for each point a fresh model; one `fit` of 2 steps (JAX compiles the step), then passes of 1, 2, 4, ... steps until
-WARMUP_S seconds and 3 steps have run (the last gives the rate); then ROUNDS rounds, each running passes sized from
-the latest rate (then from the time left) until ROUND_S seconds and 3 steps have run. A pass of k steps is one `fit(verbose=0)` over the first
-k x batch rows, or over all rows for as many epochs as k needs. The score is the median round's steps per second.
-Writes JSON to the path given as the second argument.
+for each point a fresh model; one `fit` of 2 steps (JAX compiles the step), then passes of 1, 2, 4, ... steps while
+a pass takes under a tenth of WARMUP_S, then passes sized to the time left, until WARMUP_S seconds and 3 steps have
+run (the last gives the rate); then ROUNDS rounds, each running passes sized from the latest rate (then from the time
+left) until ROUND_S seconds and 3 steps have run. A pass of k steps is one or two `fit(verbose=0)` calls: k // s
+whole epochs over all rows (s steps an epoch), then one epoch over the first (k % s) x batch rows. The score is the
+median round's steps per second. Writes JSON to the path given as the second argument.
 
 Threads: run by benchmarks/run.sh with the environment of keras_fit.py (OMP_NUM_THREADS, XLA_FLAGS, taskset).
 """
@@ -38,18 +39,18 @@ def model_for(features, width, learning_rate):
 
 
 def plan(wanted, batch, samples):
-    """(rows, epochs, steps) of a pass of about `wanted` steps."""
+    """(epochs over all rows, then one epoch over this many rows, steps) of a pass of `wanted` steps."""
     per_epoch = samples // batch
     k = int(max(1, min(wanted, MAX_PASS_STEPS)))
-    if k <= per_epoch:
-        return k * batch, 1, k
-    epochs = -(-k // per_epoch)
-    return samples, epochs, epochs * per_epoch
+    return k // per_epoch, (k % per_epoch) * batch, k
 
 
 def run_pass(model, x, y, batch, p):
-    rows, epochs, _ = p
-    model.fit(x[:rows], y[:rows], epochs=epochs, batch_size=batch, shuffle=False, verbose=0)
+    epochs, rows, _ = p
+    if epochs:
+        model.fit(x, y, epochs=epochs, batch_size=batch, shuffle=False, verbose=0)
+    if rows:
+        model.fit(x[:rows], y[:rows], epochs=1, batch_size=batch, shuffle=False, verbose=0)
 
 
 def point(x, y, config, width, batch):
@@ -66,12 +67,13 @@ def point(x, y, config, width, batch):
         total += dt
         steps += p[2]
         rate = p[2] / dt
-        wanted *= 2
         if total >= WARMUP_S and steps >= MIN_STEPS:
             break
+        wanted = wanted * 2 if dt < WARMUP_S / 10 else max(1, MIN_STEPS - steps,
+                                                            int((WARMUP_S - total) * rate * 1.02) + 1)
     scores = []
     for _ in range(ROUNDS):
-        wanted = max(MIN_STEPS, int(rate * ROUND_S * 1.05) + 1)
+        wanted = max(MIN_STEPS, int(rate * ROUND_S * 1.02) + 1)
         done = 0
         t0 = time.perf_counter()
         while True:
@@ -81,7 +83,7 @@ def point(x, y, config, width, batch):
             dt = time.perf_counter() - t0
             if dt >= ROUND_S and done >= MIN_STEPS:
                 break
-            wanted = max(1, MIN_STEPS - done, int((ROUND_S - dt) * done / dt * 1.1) + 1)
+            wanted = max(1, MIN_STEPS - done, int((ROUND_S - dt) * done / dt * 1.05) + 1)
         rate = done / dt
         scores.append(rate)
     median = statistics.median(scores)

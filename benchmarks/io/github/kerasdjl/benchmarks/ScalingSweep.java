@@ -18,18 +18,19 @@ import java.util.function.Consumer;
 /**
  * The scaling sweep of issue 16: steps per second of the Dense stack of {@link SweepConfig} over widths x batch
  * sizes, for each {@link Impl}, in one JVM (not JMH: 30 points x several implementations would take an hour).
- * For each point every implementation is made, then warmed up (passes of 1, 2, 4, ... steps until at least
- * {@code sweep.warmup} seconds, 0.3, and 3 steps have run), which also gives its rate; then {@code sweep.rounds} (3)
+ * For each point every implementation is made, then warmed up (passes of 1, 2, 4, ... steps, then one sized to the
+ * time left, until at least {@code sweep.warmup} seconds, 0.3, and 3 steps have run), which also gives its rate; then {@code sweep.rounds} (3)
  * rounds, the implementations taking turns within a round: each round runs passes sized from the latest rate until
  * at least {@code sweep.round} seconds (0.7) and 3 steps have run, and scores steps over elapsed time. A point's score
- * is the median of its rounds; the spread is (max - min) / median. A pass of k steps is one call of the
- * implementation's own training entry point (the DSL's {@code fit}, EasyTrain.fit) over the first k x batch rows, or
- * over all rows for as many epochs as k needs. Before the grid each implementation is warmed up once at width 32,
+ * is the median of its rounds; the spread is (max - min) / median. A pass of k steps is one or two calls of the
+ * implementation's own training entry point (the DSL's {@code fit}, EasyTrain.fit): k / s whole epochs over all
+ * rows (s steps an epoch), then one epoch over the first (k mod s) x batch rows. Before the grid each implementation is warmed up once at width 32,
  * batch 16 (the JIT).
  *
  * <p>Arguments: the JSON file to write (target/benchmarks/sweep.json). The grid: {@link SweepConfig#widths()},
  * {@link SweepConfig#batches()} (environment SWEEP_WIDTHS, SWEEP_BATCHES); the implementations: all of {@link Impl}
- * or those named by the system property {@code sweep.impls} (keys, comma-separated).
+ * or those named by the system property {@code sweep.impls} (keys, comma-separated). {@code -Dsweep.debug=true} prints
+ * each warm-up's and round's time and steps.
  */
 public final class ScalingSweep {
 
@@ -37,6 +38,7 @@ public final class ScalingSweep {
     private static final double ROUND_S = Double.parseDouble(System.getProperty("sweep.round", "0.7"));
     private static final int ROUNDS = Integer.getInteger("sweep.rounds", 3);
     private static final int MIN_STEPS = 3;
+    private static final boolean DEBUG = Boolean.getBoolean("sweep.debug");
     /** The most steps one pass may be planned to take (a point at 15,000 steps/s needs about 11,000). */
     private static final int MAX_PASS_STEPS = 200_000;
 
@@ -58,6 +60,8 @@ public final class ScalingSweep {
      */
     enum Impl {
         DSL("dsl", "DSL (keras-djl)", (c, d) -> new Dsl(c, d, model -> { })),
+        // The same DSL model on the engine's step, once Sequential has hostStep (one line; ScalingPlot has its color):
+        // DSL_ENGINE("dslEngine", "DSL, engine step", (c, d) -> new Dsl(c, d, model -> model.hostStep(false))),
         IDIOMATIC_DJL("idiomaticDjl", "raw DJL, idiomatic", (c, d) -> {
             IdiomaticDjl djl = new IdiomaticDjl(c.spec(d));
             return runner(djl::epochs, djl);
@@ -130,40 +134,55 @@ public final class ScalingSweep {
         };
     }
 
-    /** A pass of about {@code steps} steps at a point: rows and epochs, and the steps it really takes. */
-    record Pass(int rows, int epochs, int steps) {
+    /**
+     * A pass of {@code steps} steps at a point: {@code epochs} whole epochs over all rows, then one epoch over the
+     * first {@code rows} rows (0: none); one or two calls of the runner.
+     */
+    record Pass(int epochs, int rows, int steps) {
         static Pass of(SweepConfig c, long wanted) {
             int perEpoch = c.stepsPerEpoch();
             int k = (int) Math.max(1, Math.min(wanted, MAX_PASS_STEPS));
-            if (k <= perEpoch) {
-                return new Pass(k * c.batch(), 1, k);
-            }
-            int epochs = (k + perEpoch - 1) / perEpoch;
-            return new Pass(SweepConfig.SAMPLES, epochs, epochs * perEpoch);
+            return new Pass(k / perEpoch, (k % perEpoch) * c.batch(), k);
         }
 
         void run(Runner r) {
-            r.epochs(rows, epochs);
+            if (epochs > 0) {
+                r.epochs(SweepConfig.SAMPLES, epochs);
+            }
+            if (rows > 0) {
+                r.epochs(rows, 1);
+            }
         }
     }
 
-    /** Warms a runner up; returns its rate (steps per second of the last, longest pass). */
+    /**
+     * Warms a runner up: passes of 1, 2, 4, ... steps while a pass takes under a tenth of WARMUP_S, then passes sized
+     * from the latest rate to the time left, until WARMUP_S seconds and MIN_STEPS steps have run. Returns the rate
+     * (steps per second) of the last pass.
+     */
     static double warmUp(SweepConfig c, Runner r) {
-        long total = 0;
+        double total = 0;
         int steps = 0;
         long wanted = 1;
         double rate;
-        do {
+        while (true) {
             Pass p = Pass.of(c, wanted);
             long t0 = System.nanoTime();
             p.run(r);
-            long dt = System.nanoTime() - t0;
+            double dt = (System.nanoTime() - t0) / 1e9;
             total += dt;
             steps += p.steps();
-            rate = p.steps() / (dt / 1e9);
-            wanted *= 2;
-        } while (total / 1e9 < WARMUP_S || steps < MIN_STEPS);
-        return rate;
+            rate = p.steps() / dt;
+            if (total >= WARMUP_S && steps >= MIN_STEPS) {
+                if (DEBUG) {
+                    System.out.printf(Locale.ROOT, "  warm-up %.3f s, %d steps%n", total, steps);
+                }
+                return rate;
+            }
+            wanted = dt < WARMUP_S / 10 ? wanted * 2 : Math.max(MIN_STEPS - steps, (long) Math.ceil(
+                    (WARMUP_S - total) * rate * 1.02));
+            wanted = Math.max(1, wanted);
+        }
     }
 
     /**
@@ -172,7 +191,7 @@ public final class ScalingSweep {
      * round's steps/s and leaves it in {@code rate[0]}.
      */
     static double round(SweepConfig c, Runner r, double[] rate) {
-        long wanted = Math.max(MIN_STEPS, (long) Math.ceil(rate[0] * ROUND_S * 1.05));
+        long wanted = Math.max(MIN_STEPS, (long) Math.ceil(rate[0] * ROUND_S * 1.02));
         int steps = 0;
         long t0 = System.nanoTime();
         double dt;
@@ -184,10 +203,13 @@ public final class ScalingSweep {
             if (dt >= ROUND_S && steps >= MIN_STEPS) {
                 break;
             }
-            wanted = Math.max(MIN_STEPS - steps, (long) Math.ceil((ROUND_S - dt) * steps / dt * 1.1));
+            wanted = Math.max(MIN_STEPS - steps, (long) Math.ceil((ROUND_S - dt) * steps / dt * 1.05));
             wanted = Math.max(1, wanted);
         }
         rate[0] = steps / dt;
+        if (DEBUG) {
+            System.out.printf(Locale.ROOT, "  round %.3f s, %d steps%n", dt, steps);
+        }
         return rate[0];
     }
 
