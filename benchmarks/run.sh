@@ -15,6 +15,7 @@
 #   JMH_ARGS="-wi 1 -i 2" benchmarks/run.sh   # quicker, wider errors
 #   SWEEP=0 benchmarks/run.sh         # without the scaling sweep (its section is left out of RESULTS.md)
 #   SWEEP_WIDTHS=8,128 SWEEP_BATCHES=1,64 benchmarks/run.sh   # a smaller sweep grid (both the JVM's and Keras')
+#   SWEEP_ROUND_S=0.5 benchmarks/run.sh   # shorter timed rounds in the sweep (default 0.7 s; warm-up SWEEP_WARMUP_S 0.3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/benchmarks
@@ -95,8 +96,9 @@ done
 rm -f "$out/sweep.json" "$out/keras_sweep.json"
 if [ "${SWEEP:-1}" != 0 ]; then
     echo "== Scaling sweep: Dense 16-w-w-1, widths x batch sizes, the DSL and raw DJL in one JVM"
-    java "${java_opts[@]}" "-Dai.djl.pytorch.num_threads=$threads" -Xmx2g -cp "$cp" \
-        io.github.kerasdjl.benchmarks.ScalingSweep "$out/sweep.json"
+    export SWEEP_WARMUP_S=${SWEEP_WARMUP_S:-0.3} SWEEP_ROUND_S=${SWEEP_ROUND_S:-0.7}
+    java "${java_opts[@]}" "-Dai.djl.pytorch.num_threads=$threads" -Xmx2g "-Dsweep.warmup=$SWEEP_WARMUP_S" \
+        "-Dsweep.round=$SWEEP_ROUND_S" -cp "$cp" io.github.kerasdjl.benchmarks.ScalingSweep "$out/sweep.json"
     if [ -n "$keras_python" ]; then
         echo "== Scaling sweep: Keras 3 fit (JAX backend)"
         KERAS_BACKEND=jax OMP_NUM_THREADS=$threads \
