@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Writes benchmarks/RESULTS.md from the outputs of benchmarks/run.sh (JMH JSON, Keras JSON, PyTorch JSON, memory,
-start-up)."""
+peak memory, start-up, the scaling sweep)."""
 import glob
 import json
 import os
 import platform
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import scaling  # noqa: E402  (benchmarks/scaling.py: the section "Scaling curves")
 
 out, target = sys.argv[1], sys.argv[2]
 STEPS = {"W1": 40, "W2": 4, "W3": 100, "W4": 45}            # steps per epoch (Workload.java, Convnet.java)
@@ -169,6 +172,20 @@ if os.path.exists(mem_path):
                   100 * ((m["heap_kib_end"] - history_bytes(m["epochs"]) / 1024)
                          / (m["heap_kib_at_500"] - history_bytes(500) / 1024) - 1)), ""]
 
+peaks = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(out, "peak-W*.json")))]
+if peaks:
+    lines += ["%s Peak resident memory (W2, W4)" % ("###" if os.path.exists(mem_path) else "##"), "",
+              "Each workload trained with the DSL in a fresh JVM (`PeakMemory`), one `fit` of the epochs below; peak is"
+              " the process' high-water mark of resident memory (VmHWM, start-up included), the others VmRSS:", "",
+              "| workload | epochs (steps) | peak resident | at start (main entered) | model built (DJL, libtorch "
+              "loaded) | at the end | heap setting |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for m in peaks:
+        lines.append("| %s | %d (%s) | %s KiB | %s KiB | %s KiB | %s KiB | %s (max heap %s MiB) |" % (
+            m["workload"], m["epochs"], format(m["steps"], ","), format(m["peak_rss_kib"], ","),
+            format(m["rss_kib_start"], ","), format(m["rss_kib_built"], ","), format(m["rss_kib_end"], ","),
+            "`%s`" % m["heap_args"] if m["heap_args"] else "JVM default", format(m["heap_max_mib"], ",")))
+    lines.append("")
+
 startups = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(out, "startup-*.json")))]
 if startups:
     first = [s["jvm_to_first_prediction_ms"] for s in startups]
@@ -178,4 +195,5 @@ if startups:
               "fresh JVMs: %s ms (median %d ms); of which loading DJL and libtorch up to the first engine array: "
               "%s ms." % (len(first), ", ".join(map(str, first)), sorted(first)[len(first) // 2],
                           ", ".join(map(str, engine))), ""]
+lines += scaling.section(out)
 open(target, "w").write("\n".join(lines))

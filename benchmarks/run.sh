@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The benchmarks, one command: JMH (W1, W2, W3 x DSL, idiomatic DJL, hand-tuned DJL, plain-Java reference; W4, the
 # digits convnet, x DSL, idiomatic DJL), real Keras 3 `fit` (JAX backend) on W1-W4 when python3 can make the venv,
-# PyTorch eager when `import torch` works, the 5,000-epoch memory check and the start-up probe; then
-# benchmarks/RESULTS.md is written from their outputs. Not part of the tests. About 12 minutes on 2 cores.
+# PyTorch eager when `import torch` works, the 5,000-epoch memory check, peak resident memory of W2 and W4, the
+# start-up probe and the scaling sweep (a Dense stack 16-w-w-1 over widths 8-1,024 x batch sizes 1-1,024: the DSL,
+# raw DJL idiomatic and hand-tuned in one JVM, about 4 minutes; Keras 3 fit, about 2.5 minutes; the figures
+# benchmarks/scaling.png and scaling-width.png); then benchmarks/RESULTS.md is written from their outputs. Not part
+# of the tests. About 19 minutes on 2 cores (12 without the sweep).
 # Threads: THREADS (2) for libtorch in the JMH forks (ai.djl.pytorch.num_threads), for Keras/XLA (OMP_NUM_THREADS,
 # XLA_FLAGS intra_op_parallelism_threads, taskset to THREADS cores when the machine has more) and PyTorch eager.
 # The Keras venv is target/keras-venv (made once from pip's configured local index, then reused; KERAS_PYTHON
@@ -10,6 +13,9 @@
 #
 #   benchmarks/run.sh                 # everything, JMH with its annotated iterations
 #   JMH_ARGS="-wi 1 -i 2" benchmarks/run.sh   # quicker, wider errors
+#   SWEEP=0 benchmarks/run.sh         # without the scaling sweep (its section is left out of RESULTS.md)
+#   SWEEP_WIDTHS=8,128 SWEEP_BATCHES=1,64 benchmarks/run.sh   # a smaller sweep grid (both the JVM's and Keras')
+#   SWEEP_ROUND_S=0.5 benchmarks/run.sh   # shorter timed rounds in the sweep (default 0.7 s; warm-up SWEEP_WARMUP_S 0.3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/benchmarks
@@ -43,12 +49,12 @@ if [ -z "$keras_python" ] && command -v python3 >/dev/null; then
         echo "   could not make the Keras venv (see $out/keras-venv.log)"
     fi
 fi
+pin=()
+if command -v taskset >/dev/null && [ "$(nproc)" -gt "$threads" ]; then
+    pin=(taskset -c "0-$((threads - 1))")
+fi
 if [ -n "$keras_python" ]; then
     java "${java_opts[@]}" -cp "$cp" io.github.kerasdjl.benchmarks.ExportData "$out/data"
-    pin=()
-    if command -v taskset >/dev/null && [ "$(nproc)" -gt "$threads" ]; then
-        pin=(taskset -c "0-$((threads - 1))")
-    fi
     KERAS_BACKEND=jax OMP_NUM_THREADS=$threads \
         XLA_FLAGS="--xla_cpu_multi_thread_eigen=true intra_op_parallelism_threads=$threads" \
         "${pin[@]}" "$keras_python" benchmarks/keras_fit.py "$out/data" "$out/keras.json" 2>&1 | grep -v "Warning" || true
@@ -75,10 +81,33 @@ echo "== Memory: W1, 5,000 epochs, fixed heap"
 java "${java_opts[@]}" -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp "$cp" io.github.kerasdjl.benchmarks.MemoryCheck \
     "$out/memory.json" 5000 | cut -c1-300
 
+echo "== Peak memory: W2 and W4 trained with the DSL, a fresh JVM each"
+rm -f "$out"/peak-W*.json
+for w in W2 W4; do
+    java "${java_opts[@]}" "-Dai.djl.pytorch.num_threads=$threads" -Xmx2g -cp "$cp" \
+        io.github.kerasdjl.benchmarks.PeakMemory "$w" "$out/peak-$w.json"
+done
+
 echo "== Start-up: JVM start to the main job's first prediction (3 fresh JVMs)"
 for i in 1 2 3; do
     java "${java_opts[@]}" -cp "$cp" io.github.kerasdjl.benchmarks.StartupProbe "$out/startup-$i.json"
 done
+
+rm -f "$out/sweep.json" "$out/keras_sweep.json"
+if [ "${SWEEP:-1}" != 0 ]; then
+    echo "== Scaling sweep: Dense 16-w-w-1, widths x batch sizes, the DSL and raw DJL in one JVM"
+    export SWEEP_WARMUP_S=${SWEEP_WARMUP_S:-0.3} SWEEP_ROUND_S=${SWEEP_ROUND_S:-0.7}
+    java "${java_opts[@]}" "-Dai.djl.pytorch.num_threads=$threads" -Xmx2g "-Dsweep.warmup=$SWEEP_WARMUP_S" \
+        "-Dsweep.round=$SWEEP_ROUND_S" -cp "$cp" io.github.kerasdjl.benchmarks.ScalingSweep "$out/sweep.json"
+    if [ -n "$keras_python" ]; then
+        echo "== Scaling sweep: Keras 3 fit (JAX backend)"
+        KERAS_BACKEND=jax OMP_NUM_THREADS=$threads \
+            XLA_FLAGS="--xla_cpu_multi_thread_eigen=true intra_op_parallelism_threads=$threads" \
+            "${pin[@]}" "$keras_python" benchmarks/keras_sweep.py "$out/data" "$out/keras_sweep.json" 2>&1 \
+            | grep -v "Warning" || true
+    fi
+    java "${java_opts[@]}" -cp "$cp" io.github.kerasdjl.benchmarks.ScalingPlot "$out" benchmarks
+fi
 
 python3 benchmarks/report.py "$out" benchmarks/RESULTS.md
 echo "== wrote benchmarks/RESULTS.md"

@@ -20,7 +20,7 @@ import java.util.Random;
  */
 final class HandTunedDjl implements AutoCloseable {
 
-    private final Workload w;
+    private final MlpSpec w;
     private final NDManager manager;
     private final NDArray x;
     private final NDArray y;
@@ -35,6 +35,10 @@ final class HandTunedDjl implements AutoCloseable {
     private float[] targets;
 
     HandTunedDjl(Workload w) {
+        this(MlpSpec.of(w));
+    }
+
+    HandTunedDjl(MlpSpec w) {
         this.w = w;
         Dataset data = w.data();
         manager = NDManager.newBaseManager();
@@ -43,13 +47,13 @@ final class HandTunedDjl implements AutoCloseable {
         hostY = data.y();
         targets = Tensors.flatten(hostY);
         n = data.size();
-        int layers = w.widths.length - 1;
+        int layers = w.widths().length - 1;
         weights = new NDArray[layers];
         biases = new NDArray[layers];
         Random init = new Random(2);
         for (int l = 0; l < layers; l++) {
-            int in = w.widths[l];
-            int out = w.widths[l + 1];
+            int in = w.widths()[l];
+            int out = w.widths()[l + 1];
             float limit = (float) Math.sqrt(6.0 / (in + out));
             float[] values = new float[in * out];
             for (int i = 0; i < values.length; i++) {
@@ -58,13 +62,13 @@ final class HandTunedDjl implements AutoCloseable {
             weights[l] = manager.create(values, new Shape(out, in));
             biases[l] = manager.zeros(new Shape(out));
         }
-        double perRow = w.loss.equals("mse") ? 2.0 / w.widths[layers] : 1.0;
-        scales = new NDArray[w.batch + 1];
-        for (int rows = 1; rows <= w.batch; rows++) {
-            scales[rows] = manager.create((float) (w.learningRate * perRow / rows));
+        double perRow = w.loss().equals("mse") ? 2.0 / w.widths()[layers] : 1.0;
+        scales = new NDArray[w.batch() + 1];
+        for (int rows = 1; rows <= w.batch(); rows++) {
+            scales[rows] = manager.create((float) (w.learningRate() * perRow / rows));
         }
         one = manager.create(1f);
-        sigmoidHidden = w.hidden.equals("sigmoid");
+        sigmoidHidden = w.hidden().equals("sigmoid");
     }
 
     /** One epoch; returns the mean loss, read from the device once. */
@@ -73,7 +77,7 @@ final class HandTunedDjl implements AutoCloseable {
             epochScope.suppressNotUsedWarning();
             NDArray xs = x;
             NDArray ys = y;
-            if (w.shuffle) {
+            if (w.shuffle()) {
                 long[] permutation = RandomSeed.permutation(n, random);
                 NDArray order = manager.create(permutation);
                 xs = x.get(order);
@@ -84,16 +88,39 @@ final class HandTunedDjl implements AutoCloseable {
                 }
                 targets = Tensors.flatten(shuffled);
             }
-            double lossSum = 0;
-            for (int start = 0; start < n; start += w.batch) {
-                int end = Math.min(n, start + w.batch);
-                try (NDScope stepScope = new NDScope()) {
-                    stepScope.suppressNotUsedWarning();
-                    lossSum += step(xs, ys, start, end);
-                }
-            }
-            return (float) (lossSum / n);
+            return (float) (pass(xs, ys, n) / n);
         }
+    }
+
+    /**
+     * {@code epochs} epochs over the first {@code rows} samples, in order (the scaling sweep, whose data are not
+     * shuffled); returns the last epoch's mean loss.
+     */
+    float epochs(int rows, int epochs) {
+        if (w.shuffle()) {
+            throw new IllegalStateException("epochs(rows, epochs) is for data in order; this network shuffles");
+        }
+        double lossSum = 0;
+        for (int e = 0; e < epochs; e++) {
+            try (NDScope epochScope = new NDScope()) {
+                epochScope.suppressNotUsedWarning();
+                lossSum = pass(x, y, rows);
+            }
+        }
+        return (float) (lossSum / rows);
+    }
+
+    /** The steps over the first {@code rows} samples of xs, ys; returns their summed loss. */
+    private double pass(NDArray xs, NDArray ys, int rows) {
+        double lossSum = 0;
+        for (int start = 0; start < rows; start += w.batch()) {
+            int end = Math.min(rows, start + w.batch());
+            try (NDScope stepScope = new NDScope()) {
+                stepScope.suppressNotUsedWarning();
+                lossSum += step(xs, ys, start, end);
+            }
+        }
+        return lossSum;
     }
 
     /** One step; returns the batch's summed loss. */
@@ -106,7 +133,7 @@ final class HandTunedDjl implements AutoCloseable {
         for (int l = 0; l < layers; l++) {
             NDArray z = a[l].getNDArrayInternal().linear(a[l], weights[l], biases[l]).singletonOrThrow();
             boolean last = l == layers - 1;
-            String f = last ? w.output : w.hidden;
+            String f = last ? w.output() : w.hidden();
             a[l + 1] = switch (f) {
                 case "relu" -> z.getNDArrayInternal().relu();
                 case "sigmoid" -> z.getNDArrayInternal().sigmoid();
@@ -117,7 +144,7 @@ final class HandTunedDjl implements AutoCloseable {
         float[] predicted = p.toFloatArray();
         double batchLoss = hostLoss(predicted, start);
         NDArray delta = p.sub(yb);
-        if (w.loss.equals("mse")) {
+        if (w.loss().equals("mse")) {
             delta.muli(p.sub(p.square())); // sigmoid output
         }
         delta.muli(scales[end - start]);
@@ -136,11 +163,11 @@ final class HandTunedDjl implements AutoCloseable {
     }
 
     private double hostLoss(float[] p, int start) {
-        int cols = w.widths[w.widths.length - 1];
+        int cols = w.widths()[w.widths().length - 1];
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
             float t = targets[start * cols + i];
-            sum += w.loss.equals("mse") ? (p[i] - t) * (p[i] - t) / cols : -t * Math.log(Math.max(p[i], 1e-7));
+            sum += w.loss().equals("mse") ? (p[i] - t) * (p[i] - t) / cols : -t * Math.log(Math.max(p[i], 1e-7));
         }
         return sum;
     }

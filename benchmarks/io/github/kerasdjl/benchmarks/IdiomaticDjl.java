@@ -3,6 +3,7 @@ package io.github.kerasdjl.benchmarks;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
@@ -16,6 +17,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.kerasdjl.backend.Tensors;
 import io.github.kerasdjl.datasets.Dataset;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A workload written as DJL's documentation writes training: SequentialBlock of Linear and activation blocks,
@@ -29,14 +32,25 @@ final class IdiomaticDjl implements AutoCloseable {
     private final ArrayDataset dataset;
     private final NDManager manager;
 
+    /** Training arrays of the sweep's shorter passes: the first rows of the data, by row count. */
+    private final Map<Integer, ArrayDataset> prefixes = new HashMap<>();
+    private final MlpSpec w;
+    private final NDArray x;
+    private final NDArray y;
+
     IdiomaticDjl(Workload w) {
+        this(MlpSpec.of(w));
+    }
+
+    IdiomaticDjl(MlpSpec w) {
+        this.w = w;
         Dataset data = w.data();
         manager = NDManager.newBaseManager();
         SequentialBlock block = new SequentialBlock();
-        for (int i = 1; i < w.widths.length; i++) {
-            block.add(Linear.builder().setUnits(w.widths[i]).build());
-            boolean last = i == w.widths.length - 1;
-            String activation = last ? w.output : w.hidden;
+        for (int i = 1; i < w.widths().length; i++) {
+            block.add(Linear.builder().setUnits(w.widths()[i]).build());
+            boolean last = i == w.widths().length - 1;
+            String activation = last ? w.output() : w.hidden();
             switch (activation) {
                 case "relu" -> block.add(Activation::relu);
                 case "sigmoid" -> block.add(Activation::sigmoid);
@@ -46,23 +60,40 @@ final class IdiomaticDjl implements AutoCloseable {
                 default -> throw new IllegalArgumentException(activation);
             }
         }
-        model = Model.newInstance("idiomatic-" + w);
+        model = Model.newInstance("idiomatic-" + w.name());
         model.setBlock(block);
-        Loss loss = w.loss.equals("mse") ? Loss.l2Loss("mse", 1f)
+        Loss loss = w.loss().equals("mse") ? Loss.l2Loss("mse", 1f)
                 : Loss.softmaxCrossEntropyLoss("cce", 1f, -1, false, true);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(
-                Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) w.learningRate)).build());
+                Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) w.learningRate())).build());
         trainer = model.newTrainer(config);
-        trainer.initialize(new Shape(w.batch, w.widths[0]));
-        NDArray x = Tensors.toArray(manager, data.x());
-        NDArray y = Tensors.toArray(manager, data.y());
-        dataset = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(w.batch, w.shuffle).build();
+        trainer.initialize(new Shape(w.batch(), w.widths()[0]));
+        x = Tensors.toArray(manager, data.x());
+        y = Tensors.toArray(manager, data.y());
+        dataset = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(w.batch(), w.shuffle()).build();
     }
 
     /** One epoch. */
     void epoch() {
+        fit(dataset, 1);
+    }
+
+    /**
+     * {@code epochs} epochs over the first {@code rows} samples (all of them: the workload's data set), with
+     * EasyTrain.fit on an ArrayDataset of those rows, made once for each row count (the scaling sweep).
+     */
+    void epochs(int rows, int epochs) {
+        ArrayDataset d = rows == x.getShape().get(0) ? dataset : prefixes.computeIfAbsent(rows, r -> {
+            NDIndex first = new NDIndex().addSliceDim(0, r);
+            return new ArrayDataset.Builder().setData(x.get(first)).optLabels(y.get(first))
+                    .setSampling(w.batch(), w.shuffle()).build();
+        });
+        fit(d, epochs);
+    }
+
+    private void fit(ArrayDataset d, int epochs) {
         try {
-            EasyTrain.fit(trainer, 1, dataset, null);
+            EasyTrain.fit(trainer, epochs, d, null);
         } catch (java.io.IOException | ai.djl.translate.TranslateException e) {
             throw new IllegalStateException(e);
         }

@@ -69,13 +69,18 @@ public class TrainingBenchmark {
 
     /** The workload as a user writes it with the DSL (metrics as the seeds compile them). */
     static Sequential dslModel(Workload w) {
+        return dslModel(MlpSpec.of(w));
+    }
+
+    /** A dense network as a user writes it with the DSL, compiled with the spec's metrics and built. */
+    static Sequential dslModel(MlpSpec w) {
         Sequential model = new Sequential().seed(1);
-        for (int i = 1; i < w.widths.length; i++) {
-            boolean last = i == w.widths.length - 1;
-            model.add(new Dense(w.widths[i], last ? w.output : w.hidden, i == 1 ? w.widths[0] : 0));
+        for (int i = 1; i < w.widths().length; i++) {
+            boolean last = i == w.widths().length - 1;
+            model.add(new Dense(w.widths()[i], last ? w.output() : w.hidden(), i == 1 ? w.widths()[0] : 0));
         }
-        model.compile(new SGD(w.learningRate), w.loss, "accuracy");
-        model.build(w.widths[0]);
+        model.compile(new SGD(w.learningRate()), w.loss(), w.metrics());
+        model.build(w.widths()[0]);
         return model;
     }
 
