@@ -88,6 +88,9 @@ for w in W2 W4; do
         io.github.kerasdjl.benchmarks.PeakMemory "$w" "$out/peak-$w.json"
 done
 
+echo "== Which step the DSL takes on W1-W4"
+java "${java_opts[@]}" -cp "$cp" io.github.kerasdjl.benchmarks.StepKinds "$out/steps.json" | grep -v "^\[" || true
+
 echo "== Start-up: JVM start to the main job's first prediction (3 fresh JVMs)"
 for i in 1 2 3; do
     java "${java_opts[@]}" -cp "$cp" io.github.kerasdjl.benchmarks.StartupProbe "$out/startup-$i.json"

@@ -61,7 +61,7 @@ public final class ScalingSweep {
     enum Impl {
         DSL("dsl", "DSL (keras-djl)", (c, d) -> new Dsl(c, d, model -> { })),
         // The same DSL model on the engine's step, once Sequential has hostStep (one line; ScalingPlot has its color):
-        // DSL_ENGINE("dslEngine", "DSL, engine step", (c, d) -> new Dsl(c, d, model -> model.hostStep(false))),
+        DSL_ENGINE("dslEngine", "DSL, engine step", (c, d) -> new Dsl(c, d, model -> model.hostStep(false))),
         IDIOMATIC_DJL("idiomaticDjl", "raw DJL, idiomatic", (c, d) -> {
             IdiomaticDjl djl = new IdiomaticDjl(c.spec(d));
             return runner(djl::epochs, djl);
