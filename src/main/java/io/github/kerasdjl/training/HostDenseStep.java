@@ -24,7 +24,8 @@ import java.util.List;
  * ({@link #fromModel}), so that a callback sees and may change the trained weights as with the engine step. The
  * arithmetic is the engine step's, operation for operation in float32 (a sum of products accumulates in the order
  * of its index, where libtorch's kernels may use another order or fused multiply-adds, so the two differ in the last
- * bits); the tests train both from the same start and compare.
+ * bits); the tests train both from the same start and compare. The loops run along contiguous rows with independent
+ * iterations, so that the JIT may use vector instructions, which is why the kernel is kept in both layouts.
  *
  * <p>A step whose optimizer stops being plain SGD (a callback sets a weight decay or clipping) is handed to the
  * engine step, and {@link #gradients} is always the engine's.
@@ -33,8 +34,9 @@ final class HostDenseStep implements TrainingStep {
 
     /**
      * The largest step, in multiply-adds of its forward pass ({@code rows * sum(inputs * units)}), trained on the
-     * JVM: measured on a 2-core x86 machine, the JVM's scalar loops take about as long as the engine's step of
-     * about twenty native calls near this size (see the crossings in {@code benchmarks/RESULTS.md}).
+     * JVM. Measured on this project's 2-core x86 machine (16-w-w-1 relu networks, both steps forced, 2026-12-01):
+     * the host step was 1.2-1.3x the engine's at 12,800-25,000 multiply-adds (width 8 to 128, batch 1 to 64) and
+     * 0.3-0.8x at 51,000-100,000; the sweep in {@code benchmarks/RESULTS.md} shows the same crossing.
      */
     static final long MAX_MULTIPLY_ADDS = 32_768;
 
@@ -48,13 +50,17 @@ final class HostDenseStep implements TrainingStep {
     private final int[] units;
     private final int outputs;
     private final int targetWidth;
-    /** Each layer's weight in the engine's layout (units, inputs), row-major; and its bias (or null). */
+    /** Each layer's weight in the engine's layout (units, inputs) and in Keras' (inputs, units), row-major. */
     private final float[][] w;
+    private final float[][] kt;
+    /** Each layer's bias, or null. */
     private final float[][] b;
     /** a[i]: the input of layer i for the batch at hand (a[0] unused: the input is read from {@link #x}). */
     private float[][] a;
     private float[] delta;
     private float[] previous;
+    /** One row of a gradient being summed. */
+    private float[] gradient;
     private int capacity;
     /** The pass's inputs on the host, read once per pass array. */
     private NDArray xSource;
@@ -76,6 +82,7 @@ final class HostDenseStep implements TrainingStep {
         inputs = new int[n];
         units = new int[n];
         w = new float[n][];
+        kt = new float[n][];
         b = new float[n][];
         for (int i = 0; i < n; i++) {
             Dense dense = (Dense) layers.get(i);
@@ -176,22 +183,32 @@ final class HostDenseStep implements TrainingStep {
         return new Result(sum / rows, predicted);
     }
 
-    /** a[i + 1] = f(a_i . W_i^T + b_i) for {@code rows} rows of {@code in} from {@code offset}. */
+    /**
+     * a[i + 1] = f(a_i . K_i + b_i) for {@code rows} rows of {@code in} from {@code offset}. Each inner loop runs
+     * along a row of contiguous values with no dependence between iterations (the JIT turns it into vector
+     * instructions); each output's sum still adds its products in the order of the inputs.
+     */
     private void forward(float[] in, int offset, int i, int rows) {
         int k = inputs[i];
         int u = units[i];
-        float[] weight = w[i];
+        float[] kernel = kt[i];
         float[] bias = b[i];
         float[] z = a[i + 1];
         for (int r = 0; r < rows; r++) {
+            int zRow = r * u;
+            java.util.Arrays.fill(z, zRow, zRow + u, 0f);
             int row = offset + r * k;
-            for (int j = 0; j < u; j++) {
-                float s = 0;
-                int wRow = j * k;
-                for (int m = 0; m < k; m++) {
-                    s += in[row + m] * weight[wRow + m];
+            for (int m = 0; m < k; m++) {
+                float x = in[row + m];
+                int kRow = m * u;
+                for (int j = 0; j < u; j++) {
+                    z[zRow + j] += x * kernel[kRow + j];
                 }
-                z[r * u + j] = bias == null ? s : s + bias[j];
+            }
+            if (bias != null) {
+                for (int j = 0; j < u; j++) {
+                    z[zRow + j] += bias[j];
+                }
             }
         }
         activations[i].applyInPlace(z, rows * u, u);
@@ -203,38 +220,69 @@ final class HostDenseStep implements TrainingStep {
         int u = units[i];
         float[] weight = w[i];
         for (int r = 0; r < rows; r++) {
-            for (int m = 0; m < k; m++) {
-                float s = 0;
-                for (int j = 0; j < u; j++) {
-                    s += delta[r * u + j] * weight[j * k + m];
+            int pRow = r * k;
+            java.util.Arrays.fill(previous, pRow, pRow + k, 0f);
+            for (int j = 0; j < u; j++) {
+                float d = delta[r * u + j];
+                int wRow = j * k;
+                for (int m = 0; m < k; m++) {
+                    previous[pRow + m] += d * weight[wRow + m];
                 }
-                previous[r * k + m] = s;
             }
         }
     }
 
-    /** W_i -= delta^T . a_i and b_i -= sum(delta, rows): the gradients, already times the rate, subtracted. */
+    /**
+     * W_i -= delta^T . a_i (in both layouts, the same sums in the same order, so the two copies stay equal to the
+     * bit) and b_i -= sum(delta, rows): the gradients, already times the rate, subtracted.
+     */
     private void update(int i, float[] in, int offset, int rows) {
         int k = inputs[i];
         int u = units[i];
         float[] weight = w[i];
+        float[] kernel = kt[i];
+        float[] sum = gradient;
+        // W (units, inputs): row j -= sum over r of delta[r][j] * a[r]
         for (int j = 0; j < u; j++) {
-            for (int m = 0; m < k; m++) {
-                float s = 0;
-                for (int r = 0; r < rows; r++) {
-                    s += delta[r * u + j] * in[offset + r * k + m];
+            java.util.Arrays.fill(sum, 0, k, 0f);
+            for (int r = 0; r < rows; r++) {
+                float d = delta[r * u + j];
+                int row = offset + r * k;
+                for (int m = 0; m < k; m++) {
+                    sum[m] += d * in[row + m];
                 }
-                weight[j * k + m] -= s;
+            }
+            int wRow = j * k;
+            for (int m = 0; m < k; m++) {
+                weight[wRow + m] -= sum[m];
+            }
+        }
+        // K (inputs, units): row m -= sum over r of a[r][m] * delta[r]
+        for (int m = 0; m < k; m++) {
+            java.util.Arrays.fill(sum, 0, u, 0f);
+            for (int r = 0; r < rows; r++) {
+                float x = in[offset + r * k + m];
+                int dRow = r * u;
+                for (int j = 0; j < u; j++) {
+                    sum[j] += delta[dRow + j] * x;
+                }
+            }
+            int kRow = m * u;
+            for (int j = 0; j < u; j++) {
+                kernel[kRow + j] -= sum[j];
             }
         }
         float[] bias = b[i];
         if (bias != null) {
-            for (int j = 0; j < u; j++) {
-                float s = 0;
-                for (int r = 0; r < rows; r++) {
-                    s += delta[r * u + j];
+            java.util.Arrays.fill(sum, 0, u, 0f);
+            for (int r = 0; r < rows; r++) {
+                int dRow = r * u;
+                for (int j = 0; j < u; j++) {
+                    sum[j] += delta[dRow + j];
                 }
-                bias[j] -= s;
+            }
+            for (int j = 0; j < u; j++) {
+                bias[j] -= sum[j];
             }
         }
     }
@@ -252,6 +300,7 @@ final class HostDenseStep implements TrainingStep {
         }
         delta = new float[rows * widest];
         previous = new float[rows * widest];
+        gradient = new float[widest];
         capacity = rows;
     }
 
@@ -276,8 +325,19 @@ final class HostDenseStep implements TrainingStep {
         toModel();
         for (int i = 0; i < w.length; i++) {
             w[i] = kernels[i].toFloatArray();
+            kt[i] = transpose(w[i], units[i], inputs[i]);
             b[i] = biases[i] == null ? null : biases[i].toFloatArray();
         }
+    }
+
+    private static float[] transpose(float[] matrix, int rows, int cols) {
+        float[] t = new float[matrix.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = matrix[r * cols + c];
+            }
+        }
+        return t;
     }
 
     @Override
