@@ -77,9 +77,11 @@ else
     echo "== PyTorch eager: skipped, no python3 with torch here (Debian: apt install python3-torch)"
 fi
 
-echo "== Memory: W1, 5,000 epochs, fixed heap"
+echo "== Memory: W1, 20,000 epochs as the DSL trains it (on the JVM), 5,000 with every step on the engine; fixed heap"
 java "${java_opts[@]}" -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp "$cp" io.github.kerasdjl.benchmarks.MemoryCheck \
-    "$out/memory.json" 5000 | cut -c1-300
+    "$out/memory.json" 20000 | cut -c1-300
+java "${java_opts[@]}" -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp "$cp" io.github.kerasdjl.benchmarks.MemoryCheck \
+    "$out/memory-engine.json" 5000 engine | cut -c1-300
 
 echo "== Peak memory: W2 and W4 trained with the DSL, a fresh JVM each"
 rm -f "$out"/peak-W*.json

@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The long-running memory check of W1: one {@code fit} of 5,000 epochs (200,000 steps), with the process' resident
+ * The long-running memory check of W1: one {@code fit} of N epochs (5,000: 200,000 steps), with the process' resident
  * memory (native and heap: VmRSS), the heap in use after a GC and the model's live engine arrays sampled every 250
- * epochs. Growth is measured from epoch 500 (after warm-up) to the end. Prints one JSON object; with a path
- * argument also writes it there. Run by {@code benchmarks/run.sh}; Linux only (reads /proc/self/status).
+ * epochs. Growth is measured from a tenth of the epochs (500 of 5,000: after warm-up) to the end. Arguments: the
+ * JSON path, the epochs, and {@code engine} to train every step on the engine ({@code hostStep(false)}: the step
+ * that makes engine arrays every step) rather than as the DSL chooses (W1's steps are small enough for the JVM).
+ * Prints one JSON object; with a path argument also writes it there. Run by {@code benchmarks/run.sh}; Linux only
+ * (reads /proc/self/status).
  */
 public final class MemoryCheck {
 
@@ -25,11 +28,13 @@ public final class MemoryCheck {
 
     public static void main(String[] args) throws IOException {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        boolean engine = args.length > 2 && args[2].equals("engine");
+        int warmUp = Math.max(250, epochs / 10 / 250 * 250);
         Workload w = Workload.W1;
         Dataset data = w.data();
         List<long[]> samples = new ArrayList<>();
         long start = System.nanoTime();
-        try (Sequential model = TrainingBenchmark.dslModel(w)) {
+        try (Sequential model = TrainingBenchmark.dslModel(w).hostStep(!engine)) {
             Callback sampler = new Callback() {
                 @Override
                 public void onEpochEnd(int epoch, Map<String, Double> logs) {
@@ -45,7 +50,7 @@ public final class MemoryCheck {
                     .callbacks(sampler));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] base = samples.stream().filter(s -> s[0] >= Math.min(500, epochs)).findFirst().orElseThrow();
+        long[] base = samples.stream().filter(s -> s[0] >= Math.min(warmUp, epochs)).findFirst().orElseThrow();
         long[] last = samples.get(samples.size() - 1);
         long maxRss = samples.stream().filter(s -> s[0] >= base[0]).mapToLong(s -> s[1]).max().orElseThrow();
         StringBuilder series = new StringBuilder();
@@ -53,14 +58,15 @@ public final class MemoryCheck {
             series.append(series.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                     "[%d, %d, %d, %d]", s[0], s[1], s[2], s[3]));
         }
-        String json = String.format(Locale.ROOT, "{\"workload\": \"W1\", \"epochs\": %d, \"steps\": %d, \"seconds\": %.1f,"
-                + " \"rss_kib_at_%d\": %d, \"rss_kib_end\": %d, \"rss_kib_max_after_warmup\": %d,"
-                + " \"rss_growth\": %.4f, \"heap_kib_at_%d\": %d, \"heap_kib_end\": %d, \"heap_growth\": %.4f,"
-                + " \"live_arrays_at_%d\": %d, \"live_arrays_end\": %d,"
+        String json = String.format(Locale.ROOT, "{\"workload\": \"W1\", \"step\": \"%s\", \"epochs\": %d,"
+                + " \"steps\": %d, \"seconds\": %.1f, \"warmup_epoch\": %d,"
+                + " \"rss_kib_at_warmup\": %d, \"rss_kib_end\": %d, \"rss_kib_max_after_warmup\": %d,"
+                + " \"rss_growth\": %.4f, \"heap_kib_at_warmup\": %d, \"heap_kib_end\": %d, \"heap_growth\": %.4f,"
+                + " \"live_arrays_at_warmup\": %d, \"live_arrays_end\": %d,"
                 + " \"series [epoch, rss KiB, heap KiB, live arrays]\": [%s]}",
-                epochs, (long) epochs * w.stepsPerEpoch(), seconds, base[0], base[1], last[1], maxRss,
-                (double) (last[1] - base[1]) / base[1], base[0], base[2], last[2],
-                (double) (last[2] - base[2]) / base[2], base[0], base[3], last[3], series);
+                engine ? "engine" : "as chosen", epochs, (long) epochs * w.stepsPerEpoch(), seconds, base[0],
+                base[1], last[1], maxRss, (double) (last[1] - base[1]) / base[1], base[2], last[2],
+                (double) (last[2] - base[2]) / base[2], base[3], last[3], series);
         System.out.println(json);
         if (args.length > 0) {
             Files.writeString(Path.of(args[0]), json);
