@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kerasdjl.Sequential;
+import io.github.kerasdjl.callbacks.Callback;
 import io.github.kerasdjl.callbacks.History;
 import io.github.kerasdjl.callbacks.LambdaCallback;
+import io.github.kerasdjl.callbacks.ProgressLogger;
+import io.github.kerasdjl.callbacks.TerminateOnNaN;
 import io.github.kerasdjl.check.Precision;
 import io.github.kerasdjl.datasets.Beans;
 import io.github.kerasdjl.datasets.Dataset;
@@ -150,6 +153,37 @@ class HostDenseStepTest {
         // The halving took effect: the weights after epoch 3's callbacks are not those before them.
         assertTrue(Precision.maxDifference(List.of(seen.get(0).get(4 * 6)), List.of(seen.get(0).get(4 * 6 + 4)))
                 > 1e-3);
+    }
+
+    /**
+     * Which callbacks make {@code fit} write the weights back around every batch: a program's callback that
+     * overrides a batch method may read or set them; one that only overrides epoch methods, and the library's
+     * callbacks that only read the logs, do not cost a copy a batch.
+     */
+    @Test
+    void callbacksThatOverrideABatchMethodGetTheWeightsEveryBatch() {
+        Callback perBatch = new Callback() {
+            @Override
+            public void onBatchEnd(int batch, Map<String, Double> logs) {
+            }
+        };
+        Callback beforeBatch = new Callback() {
+            @Override
+            public void onBatchBegin(int batch) {
+            }
+        };
+        Callback perEpoch = new Callback() {
+            @Override
+            public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            }
+        };
+        assertTrue(perBatch.usesWeightsPerBatch());
+        assertTrue(beforeBatch.usesWeightsPerBatch());
+        assertFalse(perEpoch.usesWeightsPerBatch());
+        assertFalse(new ProgressLogger(1).usesWeightsPerBatch());
+        assertFalse(new TerminateOnNaN().usesWeightsPerBatch());
+        assertFalse(new LambdaCallback().onEpochEnd((e, logs) -> { }).usesWeightsPerBatch());
+        assertTrue(new LambdaCallback().onBatchBegin(b -> { }).usesWeightsPerBatch());
     }
 
     /** A weight decay set by a callback in the middle of a fit hands the steps to the engine, as plain SGD ends. */
