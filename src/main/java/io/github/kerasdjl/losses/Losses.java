@@ -208,6 +208,20 @@ public final class Losses {
         }
     }
 
+    /**
+     * The cross-entropies' host output delta starts from the probabilities: the first {@code rows * cols} outputs
+     * copied into {@code delta}, turned into probabilities by {@code fromLogits} (sigmoid or softmax) when the outputs
+     * are logits (null: they are probabilities already). Returns how many values were written.
+     */
+    private static int hostProbabilities(float[] output, int rows, int cols, Activation fromLogits, float[] delta) {
+        int n = rows * cols;
+        System.arraycopy(output, 0, delta, 0, n);
+        if (fromLogits != null) {
+            fromLogits.applyInPlace(delta, n, cols);
+        }
+        return n;
+    }
+
     /** mean(|y - p|) over the outputs of a sample. */
     public static final class MeanAbsoluteError extends KerasLoss {
         public MeanAbsoluteError() {
@@ -478,11 +492,7 @@ public final class Losses {
         @Override
         public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
                 Activation outputActivation, float[] delta) {
-            int n = rows * cols;
-            System.arraycopy(output, 0, delta, 0, n);
-            if (fromLogits) {
-                Activation.SIGMOID.applyInPlace(delta, n, cols);
-            }
+            int n = hostProbabilities(output, rows, cols, fromLogits ? Activation.SIGMOID : null, delta);
             for (int i = 0; i < n; i++) {
                 delta[i] -= (float) target(targets[offset + i]);
             }
@@ -589,11 +599,7 @@ public final class Losses {
         @Override
         public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
                 Activation outputActivation, float[] delta) {
-            int n = rows * cols;
-            System.arraycopy(output, 0, delta, 0, n);
-            if (fromLogits) {
-                Activation.SOFTMAX.applyInPlace(delta, n, cols);
-            }
+            int n = hostProbabilities(output, rows, cols, fromLogits ? Activation.SOFTMAX : null, delta);
             float keep = (float) (1 - labelSmoothing);
             float spread = (float) labelSmoothing / cols;
             for (int r = 0; r < n; r += cols) {
@@ -709,11 +715,7 @@ public final class Losses {
         @Override
         public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
                 Activation outputActivation, float[] delta) {
-            int n = rows * cols;
-            System.arraycopy(output, 0, delta, 0, n);
-            if (fromLogits) {
-                Activation.SOFTMAX.applyInPlace(delta, n, cols);
-            }
+            hostProbabilities(output, rows, cols, fromLogits ? Activation.SOFTMAX : null, delta);
             for (int r = 0; r < rows; r++) {
                 delta[r * cols + (int) targets[offset + r]] -= 1f;
             }
