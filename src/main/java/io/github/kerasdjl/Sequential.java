@@ -288,11 +288,12 @@ public class Sequential implements AutoCloseable, ModelView {
     /**
      * Whether {@code fit} may run the hand-written step on JVM arrays instead of the engine's when a step is tiny
      * (the default): a Dense stack that {@link #usesFastPath()}, on the CPU, plain SGD (no momentum, clipping or
-     * weight decay), activations linear, relu, sigmoid, tanh, leaky_relu or softmax, and at most 32,768
+     * weight decay), activations linear, relu, sigmoid, tanh or leaky_relu (softmax last), and at most 32,768
      * multiply-adds in a step's forward pass (batch rows times weights: the seeds' beans network per sample,
      * lesson 001's spiral network in batches of 10). There an engine call's fixed cost of microseconds is the whole
-     * step; on the JVM such a step takes about as long as one engine call. The same float32 operations in the same
-     * order as the engine step's, so that the two differ by rounding only (tested). Off, every step is the
+     * step; on the JVM such a step takes about as long as one engine call. The engine step's operations in float32
+     * (the exponentials of sigmoid, tanh and softmax in double, rounded once), so that the two differ by rounding
+     * only (tested). Off, every step is the
      * engine's. The weights stay the model's: they are written back before callbacks, validation and the end of
      * the fit.
      */
@@ -303,7 +304,8 @@ public class Sequential implements AutoCloseable, ModelView {
 
     /**
      * Whether {@code fit} in batches of {@code batchSize} will train on JVM arrays ({@link #hostStep(boolean)}).
-     * Needs a compiled model; false until it is built (the weights' sizes decide).
+     * A fit on fewer rows than its batch size trains in one batch of those rows: ask with that number. Needs a
+     * compiled model; false until it is built (the weights' sizes decide).
      */
     public boolean trainsOnHost(int batchSize) {
         requireCompiled("trainsOnHost");

@@ -57,7 +57,7 @@ final class Compare implements Callable<Integer> {
             out.printf(Locale.ROOT, "Network: %s; %s, loss %s, batch size %d, %d epochs%n", model.layers(),
                     model.optimizer(), model.loss().name(), net.batchSize, epochs);
             out.printf(Locale.ROOT, "Device: %s; the DSL's step: %s%n", Devices.describe(model.devices()),
-                    NetworkOptions.step(model, net.batchSize));
+                    NetworkOptions.step(model, Math.min(net.batchSize, data.size())));
             result = Comparison.run(model, data.x(), data.y(), epochs, net.batchSize);
             out.println();
             out.print(result);

@@ -237,7 +237,8 @@ public final class Main implements Callable<Integer> {
             out.printf(Locale.ROOT, "Training: %d epochs, batch size %d, %s, loss %s%s%n", epochs, net.batchSize,
                     model.optimizer(), model.loss().name(), net.regularization.equalsIgnoreCase("none") ? ""
                             : ", regularization " + net.regularization + " " + net.regularizationRate);
-            out.printf(Locale.ROOT, "Step: %s%n", NetworkOptions.step(model, net.batchSize));
+            out.printf(Locale.ROOT, "Step: %s%n",
+                    NetworkOptions.step(model, Math.min(net.batchSize, split.train().size())));
 
             FitOptions fitOptions = new FitOptions().epochs(epochs).batchSize(net.batchSize).verbose(0)
                     .callbacks(new EveryNEpochs(printEvery, out));

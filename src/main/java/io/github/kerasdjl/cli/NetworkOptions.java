@@ -123,7 +123,8 @@ final class NetworkOptions {
     }
 
     /**
-     * Which step {@code fit} trains {@code model} with in batches of {@code batchSize}, in words: the hand-written
+     * Which step {@code fit} trains {@code model} with in batches of {@code batchSize} rows (the fit's batch size,
+     * or its rows when there are fewer), in words: the hand-written
      * backward pass on JVM arrays (tiny steps), the same on the engine, or DJL's autograd. Builds the model if needed.
      */
     static String step(Sequential model, int batchSize) {

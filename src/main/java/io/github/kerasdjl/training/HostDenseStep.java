@@ -311,22 +311,36 @@ final class HostDenseStep implements TrainingStep {
             return;
         }
         for (int i = 0; i < w.length; i++) {
-            kernels[i].set(w[i]);
+            copyInto(kernels[i], w[i]);
             if (biases[i] != null) {
-                biases[i].set(b[i]);
+                copyInto(biases[i], b[i]);
             }
         }
         modelStale = false;
+    }
+
+    /**
+     * Copies {@code values} (the array's own layout, row-major) into the model's array in place: an indexed copy,
+     * which keeps the array's storage and strides (a kernel is a view of Keras' layout, see {@code Dense}), not
+     * {@code NDArray.set(float[])}, which gives the array new storage and would leave any view of the old one behind.
+     */
+    private static void copyInto(NDArray array, float[] values) {
+        try (NDArray source = array.getManager().create(values, array.getShape())) {
+            array.set(new ai.djl.ndarray.index.NDIndex("..."), source);
+        }
     }
 
     /** Reads the weights from the model's arrays (after a callback, which may have changed them). */
     @Override
     public void fromModel() {
         toModel();
-        for (int i = 0; i < w.length; i++) {
-            w[i] = kernels[i].toFloatArray();
-            kt[i] = transpose(w[i], units[i], inputs[i]);
-            b[i] = biases[i] == null ? null : biases[i].toFloatArray();
+        // In a scope: DJL reads a non-contiguous array (a kernel) through a contiguous copy that it does not free.
+        try (ai.djl.ndarray.NDScope scope = io.github.kerasdjl.backend.Autograd.scope()) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = kernels[i].toFloatArray();
+                kt[i] = transpose(w[i], units[i], inputs[i]);
+                b[i] = biases[i] == null ? null : biases[i].toFloatArray();
+            }
         }
     }
 

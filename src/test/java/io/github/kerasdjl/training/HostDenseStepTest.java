@@ -186,6 +186,36 @@ class HostDenseStepTest {
         assertTrue(new LambdaCallback().onBatchBegin(b -> { }).usesWeightsPerBatch());
     }
 
+    /**
+     * The host step writes the weights back by copying into the model's arrays, keeping their storage: a fit on the
+     * engine (batches too large for the host) whose callback trains a few rows with {@code trainOnBatch} (small
+     * enough for the host) goes on training the same arrays, and ends where the same program ends with every step on
+     * the engine. (Writing back by giving the arrays new storage left the outer step's views of the kernels behind,
+     * and the kernels stopped training.)
+     */
+    @Test
+    void aHostStepInsideAnEngineFitKeepsTheWeightsOneSetOfArrays() {
+        float[][] x = Playground.spiral(300, 0.1, 6).x();
+        float[][] y = Playground.spiral(300, 0.1, 6).y();
+        float[][] fewX = java.util.Arrays.copyOf(x, 3);
+        float[][] fewY = java.util.Arrays.copyOf(y, 3);
+        List<List<float[]>> ends = new ArrayList<>();
+        for (boolean host : new boolean[] {true, false}) {
+            try (Sequential model = new Sequential().seed(4).hostStep(host).add(new Dense(16, "tanh", 2))
+                    .add(new Dense(16, "tanh")).add(new Dense(1, "sigmoid")).compile(new SGD(0.2), "mse")) {
+                model.build(2);
+                assertFalse(model.trainsOnHost(300), "the fit's batches of 300 rows train on the engine");
+                assertEquals(host, model.trainsOnHost(3), "trainOnBatch's 3 rows");
+                LambdaCallback inner = new LambdaCallback().onEpochEnd((epoch, logs) -> model.trainOnBatch(fewX,
+                        fewY));
+                model.fit(x, y, new FitOptions().epochs(6).batchSize(300).verbose(0).callbacks(inner));
+                ends.add(model.getWeights());
+            }
+        }
+        double diff = Precision.maxDifference(ends.get(0), ends.get(1));
+        assertTrue(diff < TOLERANCE, "max weight difference " + diff);
+    }
+
     /** A weight decay set by a callback in the middle of a fit hands the steps to the engine, as plain SGD ends. */
     @Test
     void anOptimizerThatStopsBeingPlainSgdTrainsOnTheEngine() {
