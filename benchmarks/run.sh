@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The benchmarks, one command: JMH (W1, W2, W3 x DSL, idiomatic DJL, hand-tuned DJL, plain-Java reference; W4, the
-# digits convnet, x DSL, idiomatic DJL), real Keras 3 `fit` (JAX backend) on W1-W4 when python3 can make the venv,
-# PyTorch eager when `import torch` works, the 5,000-epoch memory check, peak resident memory of W2 and W4, the
-# start-up probe and the scaling sweep (a Dense stack 16-w-w-1 over widths 8-1,024 x batch sizes 1-1,024: the DSL,
-# raw DJL idiomatic and hand-tuned in one JVM, about 4 minutes; Keras 3 fit, about 2.5 minutes; the figures
-# benchmarks/scaling.png and scaling-width.png); then benchmarks/RESULTS.md is written from their outputs. Not part
-# of the tests. About 19 minutes on 2 cores (12 without the sweep).
+# The benchmarks, one command: JMH (W1, W2, W3 x DSL, the DSL with every step on the engine, idiomatic DJL,
+# hand-tuned DJL, plain-Java reference; W4, the digits convnet, x DSL, idiomatic DJL), real Keras 3 `fit` (JAX
+# backend) on W1-W4 when python3 can make the venv, PyTorch eager when `import torch` works, which step the DSL takes
+# on each workload, the memory check of W1 (20,000 epochs as the DSL trains it, 5,000 with every step on the engine),
+# peak resident memory of W2 and W4, the start-up probe and the scaling sweep (a Dense stack 16-w-w-1 over widths
+# 8-1,024 x batch sizes 1-1,024: the DSL, its engine step, raw DJL idiomatic and hand-tuned in one JVM, about 5.5
+# minutes; Keras 3 fit, about 1.5 minutes; the figures benchmarks/scaling.png and scaling-width.png); then
+# benchmarks/RESULTS.md is written from their outputs. Not part of the tests. About 16 minutes on 2 cores (9 without
+# the sweep), a few more the first time, when the Keras venv is made. Run it on a quiet machine.
 # Threads: THREADS (2) for libtorch in the JMH forks (ai.djl.pytorch.num_threads), for Keras/XLA (OMP_NUM_THREADS,
 # XLA_FLAGS intra_op_parallelism_threads, taskset to THREADS cores when the machine has more) and PyTorch eager.
 # The Keras venv is target/keras-venv (made once from pip's configured local index, then reused; KERAS_PYTHON
