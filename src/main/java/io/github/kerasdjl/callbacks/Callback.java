@@ -75,4 +75,13 @@ public interface Callback {
     /** After the last epoch (or a stop). */
     default void onTrainEnd(Map<String, Double> logs) {
     }
+
+    /**
+     * Instead of {@link #onTrainEnd}, when {@code fit} ends by an exception after this callback's
+     * {@link #onTrainBegin} (another callback, a schedule, the training itself threw): the callback frees what it
+     * opened (TensorBoard's event files). Keras has no such hook and leaves that to the garbage collector;
+     * {@code fit} then throws the exception, with anything this method throws attached as suppressed.
+     */
+    default void onTrainAborted(Throwable cause) {
+    }
 }

@@ -275,6 +275,12 @@ public final class TensorBoard implements Callback {
         close();
     }
 
+    /** A fit that throws closes the event files as they are (every epoch so far is flushed). */
+    @Override
+    public void onTrainAborted(Throwable cause) {
+        close();
+    }
+
     private void boundary(int epoch) {
         BufferedImage image = plane.picture(BOUNDARY_SIZE, BOUNDARY_SIZE, model::predict, boundaryX, boundaryY, false);
         ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -184,99 +184,114 @@ public final class Trainer {
             optimizer.build(variables, manager);
         }
         stopTraining = false;
-        for (Callback c : callbacks) {
-            c.onTrainBegin(model, options.epochs(), steps);
-        }
-        int firstEpoch = options.initialEpoch();
-        for (Callback c : callbacks) {
-            firstEpoch = Math.max(firstEpoch, c.resumeEpoch(options.initialEpoch()));
-        }
-        Map<String, Double> logs = new LinkedHashMap<>();
-        try (NDManager fitData = manager.newSubManager();
-                Constants constants = new Constants(fitData);
-                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath,
-                        hostStep ? Math.min(batchSize, n) : 0, constants, !metrics.isEmpty())) {
-            // A step that trains a copy of the weights (on the JVM) writes it back before callbacks and validation
-            // look at the model and takes the model's weights after them; per batch only for callbacks that ask.
-            boolean syncPerBatch = callbacks.stream().anyMatch(Callback::usesWeightsPerBatch);
-            NDArray xAll = Tensors.toArray(fitData, x);
-            NDArray yAll = Tensors.toArray(fitData, y);
-            NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
-            boolean warnedRanOut = false;
-            try (Passes passes = new Passes()) {
-                for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
-                    step.toModel();
-                    for (Callback c : callbacks) {
-                        c.onEpochBegin(epoch);
-                    }
-                    step.fromModel();
-                    resetMetrics();
-                    double lossSum = 0;
-                    long seen = 0;
-                    Pass pass = passes.current(numBatches, () -> new Pass(fitData, xAll, yAll, wAll, y, weights,
-                            options.shuffle() ? RandomSeed.permutation(n, shuffle.get()) : null));
-                    try (NDScope epochScope = Autograd.scope()) {
-                        for (int s = 0; s < steps; s++) {
-                            if (pass.next >= numBatches) {
-                                if (!warnedRanOut) {
-                                    warnedRanOut = true;
-                                    LOG.warn("Your input ran out of data; interrupting the epoch: steps_per_epoch={}"
-                                            + " does not divide the {} batches of a pass over the data, so some"
-                                            + " epochs end early (as Keras 3 does).", steps, numBatches);
+        // A fit that throws after a callback's onTrainBegin tells it (onTrainAborted), so that it frees what it
+        // opened; onTrainEnd is not called then, as in Keras.
+        List<Callback> begun = new ArrayList<>();
+        try {
+            for (Callback c : callbacks) {
+                c.onTrainBegin(model, options.epochs(), steps);
+                begun.add(c);
+            }
+            int firstEpoch = options.initialEpoch();
+            for (Callback c : callbacks) {
+                firstEpoch = Math.max(firstEpoch, c.resumeEpoch(options.initialEpoch()));
+            }
+            Map<String, Double> logs = new LinkedHashMap<>();
+            try (NDManager fitData = manager.newSubManager();
+                    Constants constants = new Constants(fitData);
+                    TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath,
+                            hostStep ? Math.min(batchSize, n) : 0, constants, !metrics.isEmpty())) {
+                // A step that trains a copy of the weights (on the JVM) writes it back before callbacks and validation
+                // look at the model and takes the model's weights after them; per batch only for callbacks that ask.
+                boolean syncPerBatch = callbacks.stream().anyMatch(Callback::usesWeightsPerBatch);
+                NDArray xAll = Tensors.toArray(fitData, x);
+                NDArray yAll = Tensors.toArray(fitData, y);
+                NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
+                boolean warnedRanOut = false;
+                try (Passes passes = new Passes()) {
+                    for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
+                        step.toModel();
+                        for (Callback c : callbacks) {
+                            c.onEpochBegin(epoch);
+                        }
+                        step.fromModel();
+                        resetMetrics();
+                        double lossSum = 0;
+                        long seen = 0;
+                        Pass pass = passes.current(numBatches, () -> new Pass(fitData, xAll, yAll, wAll, y, weights,
+                                options.shuffle() ? RandomSeed.permutation(n, shuffle.get()) : null));
+                        try (NDScope epochScope = Autograd.scope()) {
+                            for (int s = 0; s < steps; s++) {
+                                if (pass.next >= numBatches) {
+                                    if (!warnedRanOut) {
+                                        warnedRanOut = true;
+                                        LOG.warn("Your input ran out of data; interrupting the epoch: steps_per_epoch={}"
+                                                + " does not divide the {} batches of a pass over the data, so some"
+                                                + " epochs end early (as Keras 3 does).", steps, numBatches);
+                                    }
+                                    break;
                                 }
-                                break;
-                            }
-                            int start = pass.next * batchSize;
-                            int end = Math.min(n, start + batchSize);
-                            pass.next++;
-                            if (syncPerBatch) {
-                                step.toModel();
-                            }
-                            for (Callback c : callbacks) {
-                                c.onBatchBegin(s);
-                            }
-                            if (syncPerBatch) {
-                                step.fromModel();
-                            }
-                            lossSum += trainBatch(step, pass, start, end, cols, epoch, s) * (end - start);
-                            seen += end - start;
-                            if (batchLogs) {
-                                Map<String, Double> running = logs(lossSum / seen);
+                                int start = pass.next * batchSize;
+                                int end = Math.min(n, start + batchSize);
+                                pass.next++;
                                 if (syncPerBatch) {
                                     step.toModel();
                                 }
                                 for (Callback c : callbacks) {
-                                    c.onBatchEnd(s, running);
+                                    c.onBatchBegin(s);
                                 }
                                 if (syncPerBatch) {
                                     step.fromModel();
                                 }
-                                if (stopTraining) {
-                                    break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
+                                lossSum += trainBatch(step, pass, start, end, cols, epoch, s) * (end - start);
+                                seen += end - start;
+                                if (batchLogs) {
+                                    Map<String, Double> running = logs(lossSum / seen);
+                                    if (syncPerBatch) {
+                                        step.toModel();
+                                    }
+                                    for (Callback c : callbacks) {
+                                        c.onBatchEnd(s, running);
+                                    }
+                                    if (syncPerBatch) {
+                                        step.fromModel();
+                                    }
+                                    if (stopTraining) {
+                                        break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
+                                    }
                                 }
                             }
                         }
-                    }
-                    logs = logs(lossSum / seen);
-                    step.toModel();
-                    if (data.valX() != null && (epoch + 1) % options.validationFreq() == 0) {
-                        Map<String, Double> val = evaluate(data.valX(), data.valY(), options.validationBatchSize(),
-                                data.valSampleWeight());
-                        for (Map.Entry<String, Double> e : val.entrySet()) {
-                            logs.put("val_" + e.getKey(), e.getValue());
+                        logs = logs(lossSum / seen);
+                        step.toModel();
+                        if (data.valX() != null && (epoch + 1) % options.validationFreq() == 0) {
+                            Map<String, Double> val = evaluate(data.valX(), data.valY(), options.validationBatchSize(),
+                                    data.valSampleWeight());
+                            for (Map.Entry<String, Double> e : val.entrySet()) {
+                                logs.put("val_" + e.getKey(), e.getValue());
+                            }
                         }
+                        for (Callback c : callbacks) {
+                            c.onEpochEnd(epoch, logs);
+                        }
+                        step.fromModel();
                     }
-                    for (Callback c : callbacks) {
-                        c.onEpochEnd(epoch, logs);
-                    }
-                    step.fromModel();
                 }
             }
+            for (Callback c : callbacks) {
+                c.onTrainEnd(logs);
+            }
+            return history;
+        } catch (RuntimeException | Error e) {
+            for (Callback c : begun) {
+                try {
+                    c.onTrainAborted(e);
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
-        for (Callback c : callbacks) {
-            c.onTrainEnd(logs);
-        }
-        return history;
     }
 
     /**

@@ -263,6 +263,22 @@ class TensorBoardTest {
         Map<String, Map<Long, EventFileReader.Value>> train = byTag(EventFileReader.read(board.trainFile()));
         assertEquals(List.of(0L, 1L), new ArrayList<>(train.get("epoch_loss").keySet()));
         assertEquals(2, train.get("sequential/dense/kernel/histogram").size());
+        // The fit's exception closed the event file (Callback.onTrainAborted): no descriptor of this process is open
+        // on it (Linux: /proc/self/fd).
+        Path fds = Path.of("/proc/self/fd");
+        if (Files.isDirectory(fds)) {
+            Path event = board.trainFile().toRealPath();
+            try (java.util.stream.Stream<Path> open = Files.list(fds)) {
+                List<Path> onEvent = open.filter(fd -> {
+                    try {
+                        return Files.readSymbolicLink(fd).equals(event);
+                    } catch (IOException gone) {
+                        return false; // the listing's own descriptor, closed by now
+                    }
+                }).toList();
+                assertEquals(List.of(), onEvent, "descriptors still open on " + event);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ bad input
