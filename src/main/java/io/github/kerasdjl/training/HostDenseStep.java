@@ -338,20 +338,10 @@ final class HostDenseStep implements TrainingStep {
         try (ai.djl.ndarray.NDScope scope = io.github.kerasdjl.backend.Autograd.scope()) {
             for (int i = 0; i < w.length; i++) {
                 w[i] = kernels[i].toFloatArray();
-                kt[i] = transpose(w[i], units[i], inputs[i]);
+                kt[i] = io.github.kerasdjl.backend.Tensors.transpose(w[i], units[i], inputs[i]);
                 b[i] = biases[i] == null ? null : biases[i].toFloatArray();
             }
         }
-    }
-
-    private static float[] transpose(float[] matrix, int rows, int cols) {
-        float[] t = new float[matrix.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = matrix[r * cols + c];
-            }
-        }
-        return t;
     }
 
     @Override
