@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>The weights are read from the model's arrays when the step is made and written back whenever someone else may
  * look at them ({@link #toModel}: before the callbacks, validation, and on close) and read again after
- * ({@link #fromModel}), so that a callback sees and may change the trained weights as with the engine step. The
+ * ({@link #fromModel}: before the next step on the host), so that a callback sees and may change the trained weights
+ * as with the engine step. The
  * arithmetic is the engine step's, operation for operation in float32 (a sum of products accumulates in the order
  * of its index, where libtorch's kernels may use another order or fused multiply-adds, so the two differ in the last
  * bits); the tests train both from the same start and compare. The loops run along contiguous rows with independent
@@ -67,8 +68,11 @@ final class HostDenseStep implements TrainingStep {
     private float[] x;
     /** Whether the model's arrays lag behind {@link #w} and {@link #b}. */
     private boolean modelStale;
-    /** Whether the engine step trained last (then {@link #w} and {@link #b} lag behind the model's arrays). */
-    private boolean onEngine;
+    /**
+     * Whether {@link #w} and {@link #b} lag behind the model's arrays: the engine step trained last, or someone may
+     * have set the weights ({@link #fromModel}); they are read again before the next step on the host.
+     */
+    private boolean hostStale;
 
     HostDenseStep(Network network, Loss loss, Optimizer optimizer, Constants constants) {
         this.engine = new DenseBackpropStep(network, loss, optimizer, constants);
@@ -94,7 +98,7 @@ final class HostDenseStep implements TrainingStep {
         }
         outputs = units[n - 1];
         targetWidth = loss.targetWidth(outputs);
-        fromModel();
+        read();
     }
 
     /**
@@ -125,12 +129,11 @@ final class HostDenseStep implements TrainingStep {
         double stepRate = optimizer.plainStepRate();
         if (Double.isNaN(stepRate)) {
             toModel();
-            onEngine = true;
+            hostStale = true;
             return engine.train(xs, ys, ws, targets, weights, start, end);
         }
-        if (onEngine) {
-            fromModel();
-            onEngine = false;
+        if (hostStale) {
+            read();
         }
         if (xs != xSource) {
             x = xs.toFloatArray();
@@ -330,10 +333,18 @@ final class HostDenseStep implements TrainingStep {
         }
     }
 
-    /** Reads the weights from the model's arrays (after a callback, which may have changed them). */
+    /**
+     * The model's arrays may have been set (by a callback): they are read again before the next step on the host,
+     * once however many callback rounds come first (an epoch's end and the next one's beginning).
+     */
     @Override
     public void fromModel() {
         toModel();
+        hostStale = true;
+    }
+
+    /** Reads the weights from the model's arrays. */
+    private void read() {
         // In a scope: DJL reads a non-contiguous array (a kernel) through a contiguous copy that it does not free.
         try (ai.djl.ndarray.NDScope scope = io.github.kerasdjl.backend.Autograd.scope()) {
             for (int i = 0; i < w.length; i++) {
@@ -342,6 +353,7 @@ final class HostDenseStep implements TrainingStep {
                 b[i] = biases[i] == null ? null : biases[i].toFloatArray();
             }
         }
+        hostStale = false;
     }
 
     @Override
@@ -353,9 +365,7 @@ final class HostDenseStep implements TrainingStep {
     @Override
     public void close() {
         try {
-            if (!onEngine) {
-                toModel();
-            }
+            toModel();
         } finally {
             engine.close();
         }

@@ -48,7 +48,10 @@ public interface TrainingStep extends AutoCloseable {
     default void toModel() {
     }
 
-    /** Takes the model's weight arrays as they are now (a callback may have set them) as the weights to train. */
+    /**
+     * Takes the model's weight arrays as they are now (a callback may have set them) as the weights to train from
+     * the next step on; a step that trains a copy reads them before that step.
+     */
     default void fromModel() {
     }
 
