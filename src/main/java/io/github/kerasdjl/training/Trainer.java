@@ -157,16 +157,10 @@ public final class Trainer {
      */
     public History fit(Split data, FitOptions options, java.util.function.Supplier<Random> shuffle,
             ModelView model) {
-        float[][] x = data.x();
-        float[][] y = data.y();
-        int n = x.length;
-        int cols = y[0].length;
-        int batchSize = options.batchSize();
-        int numBatches = (n + batchSize - 1) / batchSize;
+        int numBatches = (data.x().length + options.batchSize() - 1) / options.batchSize();
         // Keras' EpochIterator: with steps_per_epoch, an epoch runs that many batches of the current pass, which goes
         // on into the next epoch; a new (shuffled) pass begins when one is used up.
         int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : numBatches;
-        float[] weights = data.sampleWeight();
         History history = new History();
         // Keras' CallbackList: the user's callbacks, then History, then the progress bar, so that what a callback
         // puts into the epoch logs (LearningRateScheduler's learning_rate) is recorded and printed.
@@ -176,7 +170,7 @@ public final class Trainer {
             callbacks.add(new ProgressLogger(options.verbose()));
         }
         boolean batchLogs = !options.callbacks().isEmpty() || options.verbose() == 1;
-        warnAboutSetup(y);
+        warnAboutSetup(data.y());
         warnedNonFinite = false;
         NDManager manager = network.manager();
         List<NDArray> variables = network.variables();
@@ -196,88 +190,7 @@ public final class Trainer {
             for (Callback c : callbacks) {
                 firstEpoch = Math.max(firstEpoch, c.resumeEpoch(options.initialEpoch()));
             }
-            Map<String, Double> logs = new LinkedHashMap<>();
-            try (NDManager fitData = manager.newSubManager();
-                    Constants constants = new Constants(fitData);
-                    TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath,
-                            hostStep ? Math.min(batchSize, n) : 0, constants, !metrics.isEmpty())) {
-                // A step that trains a copy of the weights (on the JVM) writes it back before callbacks and validation
-                // look at the model and takes the model's weights after them; per batch only for callbacks that ask.
-                boolean syncPerBatch = callbacks.stream().anyMatch(Callback::usesWeightsPerBatch);
-                NDArray xAll = Tensors.toArray(fitData, x);
-                NDArray yAll = Tensors.toArray(fitData, y);
-                NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
-                boolean warnedRanOut = false;
-                try (Passes passes = new Passes()) {
-                    for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
-                        step.toModel();
-                        for (Callback c : callbacks) {
-                            c.onEpochBegin(epoch);
-                        }
-                        step.fromModel();
-                        resetMetrics();
-                        double lossSum = 0;
-                        long seen = 0;
-                        Pass pass = passes.current(numBatches, () -> new Pass(fitData, xAll, yAll, wAll, y, weights,
-                                options.shuffle() ? RandomSeed.permutation(n, shuffle.get()) : null));
-                        try (NDScope epochScope = Autograd.scope()) {
-                            for (int s = 0; s < steps; s++) {
-                                if (pass.next >= numBatches) {
-                                    if (!warnedRanOut) {
-                                        warnedRanOut = true;
-                                        LOG.warn("Your input ran out of data; interrupting the epoch: steps_per_epoch={}"
-                                                + " does not divide the {} batches of a pass over the data, so some"
-                                                + " epochs end early (as Keras 3 does).", steps, numBatches);
-                                    }
-                                    break;
-                                }
-                                int start = pass.next * batchSize;
-                                int end = Math.min(n, start + batchSize);
-                                pass.next++;
-                                if (syncPerBatch) {
-                                    step.toModel();
-                                }
-                                for (Callback c : callbacks) {
-                                    c.onBatchBegin(s);
-                                }
-                                if (syncPerBatch) {
-                                    step.fromModel();
-                                }
-                                lossSum += trainBatch(step, pass, start, end, cols, epoch, s) * (end - start);
-                                seen += end - start;
-                                if (batchLogs) {
-                                    Map<String, Double> running = logs(lossSum / seen);
-                                    if (syncPerBatch) {
-                                        step.toModel();
-                                    }
-                                    for (Callback c : callbacks) {
-                                        c.onBatchEnd(s, running);
-                                    }
-                                    if (syncPerBatch) {
-                                        step.fromModel();
-                                    }
-                                    if (stopTraining) {
-                                        break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
-                                    }
-                                }
-                            }
-                        }
-                        logs = logs(lossSum / seen);
-                        step.toModel();
-                        if (data.valX() != null && (epoch + 1) % options.validationFreq() == 0) {
-                            Map<String, Double> val = evaluate(data.valX(), data.valY(), options.validationBatchSize(),
-                                    data.valSampleWeight());
-                            for (Map.Entry<String, Double> e : val.entrySet()) {
-                                logs.put("val_" + e.getKey(), e.getValue());
-                            }
-                        }
-                        for (Callback c : callbacks) {
-                            c.onEpochEnd(epoch, logs);
-                        }
-                        step.fromModel();
-                    }
-                }
-            }
+            Map<String, Double> logs = trainEpochs(data, options, shuffle, callbacks, firstEpoch, steps, batchLogs);
             for (Callback c : callbacks) {
                 c.onTrainEnd(logs);
             }
@@ -291,6 +204,100 @@ public final class Trainer {
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * The epochs of a fit whose callbacks have begun: the data copied to the engine once, a pass at a time, each
+     * epoch's and batch's callbacks; returns the last epoch's logs (empty when no epoch ran).
+     */
+    private Map<String, Double> trainEpochs(Split data, FitOptions options, java.util.function.Supplier<Random> shuffle,
+            List<Callback> callbacks, int firstEpoch, int steps, boolean batchLogs) {
+        float[][] x = data.x();
+        float[][] y = data.y();
+        int n = x.length;
+        int cols = y[0].length;
+        int batchSize = options.batchSize();
+        int numBatches = (n + batchSize - 1) / batchSize;
+        float[] weights = data.sampleWeight();
+        Map<String, Double> logs = new LinkedHashMap<>();
+        try (NDManager fitData = network.manager().newSubManager();
+                Constants constants = new Constants(fitData);
+                TrainingStep step = TrainingSteps.create(network, loss, optimizer, fastPath,
+                        hostStep ? Math.min(batchSize, n) : 0, constants, !metrics.isEmpty())) {
+            // A step that trains a copy of the weights (on the JVM) writes it back before callbacks and validation
+            // look at the model and takes the model's weights after them; per batch only for callbacks that ask.
+            boolean syncPerBatch = callbacks.stream().anyMatch(Callback::usesWeightsPerBatch);
+            NDArray xAll = Tensors.toArray(fitData, x);
+            NDArray yAll = Tensors.toArray(fitData, y);
+            NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
+            boolean warnedRanOut = false;
+            try (Passes passes = new Passes()) {
+                for (int epoch = firstEpoch; epoch < options.epochs() && !stopTraining; epoch++) {
+                    int e = epoch;
+                    callbacksRound(step, true, () -> callbacks.forEach(c -> c.onEpochBegin(e)));
+                    resetMetrics();
+                    double lossSum = 0;
+                    long seen = 0;
+                    Pass pass = passes.current(numBatches, () -> new Pass(fitData, xAll, yAll, wAll, y, weights,
+                            options.shuffle() ? RandomSeed.permutation(n, shuffle.get()) : null));
+                    try (NDScope epochScope = Autograd.scope()) {
+                        for (int s = 0; s < steps; s++) {
+                            if (pass.next >= numBatches) {
+                                if (!warnedRanOut) {
+                                    warnedRanOut = true;
+                                    LOG.warn("Your input ran out of data; interrupting the epoch: steps_per_epoch={}"
+                                            + " does not divide the {} batches of a pass over the data, so some"
+                                            + " epochs end early (as Keras 3 does).", steps, numBatches);
+                                }
+                                break;
+                            }
+                            int start = pass.next * batchSize;
+                            int end = Math.min(n, start + batchSize);
+                            pass.next++;
+                            int batch = s;
+                            callbacksRound(step, syncPerBatch, () -> callbacks.forEach(c -> c.onBatchBegin(batch)));
+                            lossSum += trainBatch(step, pass, start, end, cols, epoch, s) * (end - start);
+                            seen += end - start;
+                            if (batchLogs) {
+                                Map<String, Double> running = logs(lossSum / seen);
+                                callbacksRound(step, syncPerBatch,
+                                        () -> callbacks.forEach(c -> c.onBatchEnd(batch, running)));
+                                if (stopTraining) {
+                                    break; // as Keras 3: a callback may end training within an epoch (TerminateOnNaN)
+                                }
+                            }
+                        }
+                    }
+                    Map<String, Double> epochLogs = logs(lossSum / seen);
+                    logs = epochLogs;
+                    callbacksRound(step, true, () -> {
+                        if (data.valX() != null && (e + 1) % options.validationFreq() == 0) {
+                            Map<String, Double> val = evaluate(data.valX(), data.valY(),
+                                    options.validationBatchSize(), data.valSampleWeight());
+                            for (Map.Entry<String, Double> v : val.entrySet()) {
+                                epochLogs.put("val_" + v.getKey(), v.getValue());
+                            }
+                        }
+                        callbacks.forEach(c -> c.onEpochEnd(e, epochLogs));
+                    });
+                }
+            }
+        }
+        return logs;
+    }
+
+    /**
+     * One round of callbacks (and validation) that may look at or set the weights: with {@code sync}, a step that
+     * trains a copy of them writes it back first and takes the model's weights for its next step after.
+     */
+    private static void callbacksRound(TrainingStep step, boolean sync, Runnable round) {
+        if (sync) {
+            step.toModel();
+        }
+        round.run();
+        if (sync) {
+            step.fromModel();
         }
     }
 
