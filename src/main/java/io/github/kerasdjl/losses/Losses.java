@@ -151,6 +151,35 @@ public final class Losses {
         }
     }
 
+    /**
+     * A cross-entropy with Keras' {@code from_logits} and {@code label_smoothing} (binary and categorical): the two
+     * arguments, checked, their accessors and their saved form.
+     */
+    abstract static class SmoothedCrossentropy extends KerasLoss {
+        final boolean fromLogits;
+        final double labelSmoothing;
+
+        SmoothedCrossentropy(String name, String className, boolean fromLogits, double labelSmoothing) {
+            super(name, className);
+            this.fromLogits = fromLogits;
+            this.labelSmoothing = checkSmoothing(labelSmoothing);
+        }
+
+        public double labelSmoothing() {
+            return labelSmoothing;
+        }
+
+        @Override
+        public boolean fromLogits() {
+            return fromLogits;
+        }
+
+        @Override
+        public Map<String, Object> arguments() {
+            return crossentropyArguments(fromLogits, labelSmoothing);
+        }
+    }
+
     // ------------------------------------------------------------------ regression
 
     /** mean((y - p)^2) over the outputs of a sample; not DJL's l2Loss, which halves it. */
@@ -391,9 +420,7 @@ public final class Losses {
      * {@code -(y log sigmoid(z) + (1 - y) log sigmoid(-z))}, unclipped; with {@code label_smoothing} s the targets
      * are first {@code y (1 - s) + s / 2}.
      */
-    public static final class BinaryCrossentropy extends KerasLoss {
-        private final boolean fromLogits;
-        private final double labelSmoothing;
+    public static final class BinaryCrossentropy extends SmoothedCrossentropy {
 
         public BinaryCrossentropy() {
             this(false, 0);
@@ -408,18 +435,7 @@ public final class Losses {
          * @param labelSmoothing in [0, 1]: targets move towards 0.5 by this much
          */
         public BinaryCrossentropy(boolean fromLogits, double labelSmoothing) {
-            super("binary_crossentropy", "BinaryCrossentropy");
-            this.fromLogits = fromLogits;
-            this.labelSmoothing = checkSmoothing(labelSmoothing);
-        }
-
-        public double labelSmoothing() {
-            return labelSmoothing;
-        }
-
-        @Override
-        public boolean fromLogits() {
-            return fromLogits;
+            super("binary_crossentropy", "BinaryCrossentropy", fromLogits, labelSmoothing);
         }
 
         private NDArray targets(NDArray yTrue) {
@@ -502,11 +518,6 @@ public final class Losses {
         public double outputDeltaScale(int rows, int cols) {
             return 1.0 / ((double) rows * cols);
         }
-
-        @Override
-        public Map<String, Object> arguments() {
-            return crossentropyArguments(fromLogits, labelSmoothing);
-        }
     }
 
     /**
@@ -514,9 +525,7 @@ public final class Losses {
      * (Keras' {@code categorical_crossentropy}). With {@code from_logits}, {@code log p = log_softmax(z)},
      * unclipped; with {@code label_smoothing} s the targets are first {@code y (1 - s) + s / classes}.
      */
-    public static final class CategoricalCrossentropy extends KerasLoss {
-        private final boolean fromLogits;
-        private final double labelSmoothing;
+    public static final class CategoricalCrossentropy extends SmoothedCrossentropy {
 
         public CategoricalCrossentropy() {
             this(false, 0);
@@ -531,18 +540,7 @@ public final class Losses {
          * @param labelSmoothing in [0, 1]: targets move towards 1 / classes by this much
          */
         public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing) {
-            super("categorical_crossentropy", "CategoricalCrossentropy");
-            this.fromLogits = fromLogits;
-            this.labelSmoothing = checkSmoothing(labelSmoothing);
-        }
-
-        public double labelSmoothing() {
-            return labelSmoothing;
-        }
-
-        @Override
-        public boolean fromLogits() {
-            return fromLogits;
+            super("categorical_crossentropy", "CategoricalCrossentropy", fromLogits, labelSmoothing);
         }
 
         private NDArray targets(NDArray yTrue) {
@@ -618,11 +616,6 @@ public final class Losses {
         @Override
         public double outputDeltaScale(int rows, int cols) {
             return 1.0 / rows;
-        }
-
-        @Override
-        public Map<String, Object> arguments() {
-            return crossentropyArguments(fromLogits, labelSmoothing);
         }
     }
 
