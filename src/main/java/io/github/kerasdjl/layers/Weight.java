@@ -1,7 +1,6 @@
 package io.github.kerasdjl.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -179,14 +178,20 @@ public final class Weight {
     /** Overwrites the values, given in Keras' layout (row-major, same size), after {@link #check}ing them. */
     public void setValues(String argument, float[] values) {
         check(argument, values);
+        overwrite(values);
+    }
+
+    /**
+     * Overwrites the values, given in Keras' layout (row-major, same size), unchecked: what a training step that
+     * trained a copy of the weights writes back (non-finite values included, as a diverged step leaves them). An
+     * indexed copy into the array, which keeps its storage and strides (a Dense kernel is a view of Keras' layout).
+     */
+    public void overwrite(float[] values) {
         Autograd.stopRecordingOnThisThread();
         NDArray array = array();
-        Shape s = array.getShape();
-        float[] engine = kerasAxes != null ? toEngine(values)
-                : transposed ? Tensors.transpose(values, (int) s.get(1), (int) s.get(0)) : values;
-        NDManager manager = array.getManager();
-        // Not array.set(float[]): libtorch prints a deprecation warning (AutoNonVariableTypeMode) for that path.
-        try (NDArray source = manager.create(engine, s)) {
+        // Not array.set(float[]): that gives the array new storage (views of the old one are left behind) and
+        // libtorch prints a deprecation warning (AutoNonVariableTypeMode) for it.
+        try (NDArray source = array.getManager().create(toEngine(values), array.getShape())) {
             array.set(new NDIndex("..."), source);
         }
     }

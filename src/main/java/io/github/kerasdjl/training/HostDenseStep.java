@@ -6,6 +6,7 @@ import io.github.kerasdjl.activations.Activation;
 import io.github.kerasdjl.backend.Constants;
 import io.github.kerasdjl.layers.Dense;
 import io.github.kerasdjl.layers.Layer;
+import io.github.kerasdjl.layers.Weight;
 import io.github.kerasdjl.losses.Loss;
 import io.github.kerasdjl.optimizers.Optimizer;
 import java.util.List;
@@ -44,8 +45,8 @@ final class HostDenseStep implements TrainingStep {
     private final DenseBackpropStep engine;
     private final Optimizer optimizer;
     private final Loss loss;
-    private final NDArray[] kernels;
-    private final NDArray[] biases;
+    private final Weight[] kernels;
+    private final Weight[] biases;
     private final Activation[] activations;
     private final int[] inputs;
     private final int[] units;
@@ -80,8 +81,8 @@ final class HostDenseStep implements TrainingStep {
         this.loss = loss;
         List<Layer> layers = network.layers();
         int n = layers.size();
-        kernels = new NDArray[n];
-        biases = new NDArray[n];
+        kernels = new Weight[n];
+        biases = new Weight[n];
         activations = new Activation[n];
         inputs = new int[n];
         units = new int[n];
@@ -90,8 +91,8 @@ final class HostDenseStep implements TrainingStep {
         b = new float[n][];
         for (int i = 0; i < n; i++) {
             Dense dense = (Dense) layers.get(i);
-            kernels[i] = dense.kernel().array();
-            biases[i] = dense.usesBias() ? dense.bias().array() : null;
+            kernels[i] = dense.kernel();
+            biases[i] = dense.usesBias() ? dense.bias() : null;
             activations[i] = dense.activation();
             units[i] = (int) dense.units();
             inputs[i] = (int) (kernels[i].size() / units[i]);
@@ -314,23 +315,12 @@ final class HostDenseStep implements TrainingStep {
             return;
         }
         for (int i = 0; i < w.length; i++) {
-            copyInto(kernels[i], w[i]);
+            kernels[i].overwrite(kt[i]);
             if (biases[i] != null) {
-                copyInto(biases[i], b[i]);
+                biases[i].overwrite(b[i]);
             }
         }
         modelStale = false;
-    }
-
-    /**
-     * Copies {@code values} (the array's own layout, row-major) into the model's array in place: an indexed copy,
-     * which keeps the array's storage and strides (a kernel is a view of Keras' layout, see {@code Dense}), not
-     * {@code NDArray.set(float[])}, which gives the array new storage and would leave any view of the old one behind.
-     */
-    private static void copyInto(NDArray array, float[] values) {
-        try (NDArray source = array.getManager().create(values, array.getShape())) {
-            array.set(new ai.djl.ndarray.index.NDIndex("..."), source);
-        }
     }
 
     /**
@@ -345,13 +335,10 @@ final class HostDenseStep implements TrainingStep {
 
     /** Reads the weights from the model's arrays. */
     private void read() {
-        // In a scope: DJL reads a non-contiguous array (a kernel) through a contiguous copy that it does not free.
-        try (ai.djl.ndarray.NDScope scope = io.github.kerasdjl.backend.Autograd.scope()) {
-            for (int i = 0; i < w.length; i++) {
-                w[i] = kernels[i].toFloatArray();
-                kt[i] = io.github.kerasdjl.backend.Tensors.transpose(w[i], units[i], inputs[i]);
-                b[i] = biases[i] == null ? null : biases[i].toFloatArray();
-            }
+        for (int i = 0; i < w.length; i++) {
+            kt[i] = kernels[i].values();
+            w[i] = kernels[i].toEngine(kt[i]);
+            b[i] = biases[i] == null ? null : biases[i].values();
         }
         hostStale = false;
     }
