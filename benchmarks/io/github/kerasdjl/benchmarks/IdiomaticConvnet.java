@@ -12,7 +12,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
@@ -61,11 +60,7 @@ final class IdiomaticConvnet implements AutoCloseable {
 
     /** One epoch. */
     void epoch() {
-        try {
-            EasyTrain.fit(trainer, 1, dataset, null);
-        } catch (java.io.IOException | ai.djl.translate.TranslateException e) {
-            throw new IllegalStateException(e);
-        }
+        IdiomaticDjl.fit(trainer, dataset, 1);
     }
 
     @Override

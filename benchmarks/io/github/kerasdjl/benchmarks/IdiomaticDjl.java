@@ -75,7 +75,7 @@ final class IdiomaticDjl implements AutoCloseable {
 
     /** One epoch. */
     void epoch() {
-        fit(dataset, 1);
+        fit(trainer, dataset, 1);
     }
 
     /**
@@ -88,10 +88,11 @@ final class IdiomaticDjl implements AutoCloseable {
             return new ArrayDataset.Builder().setData(x.get(first)).optLabels(y.get(first))
                     .setSampling(w.batch(), w.shuffle()).build();
         });
-        fit(d, epochs);
+        fit(trainer, d, epochs);
     }
 
-    private void fit(ArrayDataset d, int epochs) {
+    /** EasyTrain.fit, its checked exceptions unchecked (shared with {@link IdiomaticConvnet}). */
+    static void fit(Trainer trainer, ArrayDataset d, int epochs) {
         try {
             EasyTrain.fit(trainer, epochs, d, null);
         } catch (java.io.IOException | ai.djl.translate.TranslateException e) {
