@@ -41,7 +41,7 @@ public final class MemoryCheck {
                     if ((epoch + 1) % 250 == 0) {
                         System.gc();
                         Runtime rt = Runtime.getRuntime();
-                        samples.add(new long[] {epoch + 1, rssKib(), (rt.totalMemory() - rt.freeMemory()) / 1024,
+                        samples.add(new long[] {epoch + 1, PeakMemory.status("VmRSS:"), (rt.totalMemory() - rt.freeMemory()) / 1024,
                                 model.liveArrayCount()});
                     }
                 }
@@ -72,18 +72,4 @@ public final class MemoryCheck {
             Files.writeString(Path.of(args[0]), json);
         }
     }
-
-    private static long rssKib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc/self/status", e);
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
-
 }

@@ -71,7 +71,8 @@ public final class PeakMemory {
     }
 
     /** A "Vm...:" line of /proc/self/status, in KiB. */
-    private static long status(String key) {
+    /** A line of /proc/self/status, in KiB ({@code "VmRSS:"}, {@code "VmHWM:"}); Linux only. */
+    static long status(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(key)) {
