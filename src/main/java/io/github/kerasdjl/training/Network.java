@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.github.kerasdjl.backend.ReplicaStore;
+import io.github.kerasdjl.backend.Staging;
 import io.github.kerasdjl.layers.Layer;
 import io.github.kerasdjl.layers.Weight;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class Network {
     private final List<Weight> allWeights;
     private List<NDArray> variables;
     private final ReplicaStore store;
+    /** The native buffers a fit's x and y are copied into, kept for the next fit (see {@link Staging}). */
+    private final Staging xStaging = new Staging();
+    private final Staging yStaging = new Staging();
 
     /**
      * @param layers the layers, built
@@ -84,6 +88,16 @@ public final class Network {
 
     public NDManager manager() {
         return manager;
+    }
+
+    /** The staging buffer of a fit's inputs. */
+    Staging xStaging() {
+        return xStaging;
+    }
+
+    /** The staging buffer of a fit's targets. */
+    Staging yStaging() {
+        return yStaging;
     }
 
     public List<Device> devices() {

@@ -228,8 +228,9 @@ public final class Trainer {
             // A step that trains a copy of the weights (on the JVM) writes it back before callbacks and validation
             // look at the model and takes the model's weights after them; per batch only for callbacks that ask.
             boolean syncPerBatch = callbacks.stream().anyMatch(Callback::usesWeightsPerBatch);
-            NDArray xAll = Tensors.toArray(fitData, x);
-            NDArray yAll = Tensors.toArray(fitData, y);
+            // Over buffers kept from the last fit: closed with fitData before the next fit fills them again.
+            NDArray xAll = network.xStaging().toArray(fitData, x);
+            NDArray yAll = network.yStaging().toArray(fitData, y);
             NDArray wAll = weights == null ? null : fitData.create(weights, new ai.djl.ndarray.types.Shape(n, 1));
             boolean warnedRanOut = false;
             try (Passes passes = new Passes()) {
