@@ -1358,8 +1358,8 @@ public class Sequential implements AutoCloseable, ModelView {
     private void requireBuilt(String what) {
         requireOpen();
         if (!isBuilt()) {
-            throw new IllegalStateException("Model '" + name + "' is not built, so " + what + "() has nothing to"
-                    + " return: call fit/predict or build(inputDim) first");
+            throw new IllegalStateException("Model '" + name + "' is not built (it has no weights yet), so " + what
+                    + "() cannot run: call fit/predict or build(inputDim) first");
         }
     }
 
