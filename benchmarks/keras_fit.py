@@ -7,6 +7,14 @@ sizes, shuffling and metrics are those of Workload.java and Convnet.java, as a K
 workload: one warm-up `fit` of one epoch (JAX compiles the step), then ROUNDS timed `fit` calls of EPOCHS[w]
 epochs each, verbose=0; the score is epochs per second. Writes JSON to the path given as the second argument.
 
+With --serve FOLDER instead: the fitting half of the paired rounds (PairedRounds.java), which asks on standard input
+and is answered on standard output, one line each, the answers prefixed "paired " (anything else Keras prints is
+not an answer):
+    build W2            builds and compiles W2 and fits it once for one epoch (the compile); answers
+                        "paired ok E", E its epochs per fit call
+    fit W2 30 0.3       repeats fit(epochs=30) until 0.3 s have passed (at least once); answers "paired CALLS SECONDS"
+    quit
+
 Threads: run by benchmarks/run.sh with OMP_NUM_THREADS, XLA_FLAGS (--xla_cpu_multi_thread_eigen=true
 intra_op_parallelism_threads=N) and, on a machine with more than N cores, taskset to N cores; N is 2, as the JVM.
 """
@@ -77,7 +85,37 @@ def run(folder, name, shapes):
             "xla_flags": os.environ.get("XLA_FLAGS", "")}
 
 
+def serve(folder):
+    shapes = json.load(open(os.path.join(folder, "shapes.json")))
+    models = {}
+    for line in sys.stdin:
+        words = line.split()
+        if not words or words[0] == "quit":
+            break
+        name = words[1]
+        if words[0] == "build":
+            keras.utils.set_random_seed(1)
+            x, y = load(folder, name, shapes)
+            model, batch, shuffle = build(name)
+            model.fit(x, y, epochs=1, batch_size=batch, shuffle=shuffle, verbose=0)   # compiles the step
+            models[name] = (model, x, y, batch, shuffle)
+            answer = "ok %d" % EPOCHS[name]
+        else:
+            model, x, y, batch, shuffle = models[name]
+            epochs, least = int(words[2]), float(words[3])
+            calls = 0
+            t0 = time.perf_counter()
+            while calls == 0 or time.perf_counter() - t0 < least:
+                model.fit(x, y, epochs=epochs, batch_size=batch, shuffle=shuffle, verbose=0)
+                calls += 1
+            answer = "%d %.6f" % (calls, time.perf_counter() - t0)
+        print("paired " + answer, flush=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--serve":
+        serve(sys.argv[2])
+        sys.exit(0)
     folder, target = sys.argv[1], sys.argv[2]
     shapes = json.load(open(os.path.join(folder, "shapes.json")))
     only = sys.argv[3:] or ["W1", "W2", "W3", "W4"]

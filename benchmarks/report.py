@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes benchmarks/RESULTS.md from the outputs of benchmarks/run.sh (JMH JSON, Keras JSON, PyTorch JSON, memory,
-peak memory, start-up, the scaling sweep)."""
+"""Writes benchmarks/RESULTS.md from the outputs of benchmarks/run.sh (JMH JSON, Keras JSON, the paired rounds,
+PyTorch JSON, memory, peak memory, start-up, the scaling sweep)."""
 import glob
 import json
 import os
@@ -153,10 +153,41 @@ for w in ["W1", "W2", "W3", "W4"]:
     lines.append("")
 
 if summary:
-    lines += ["## Summary: the DSL's ratios", "", "| workload | DSL / Keras 3 fit | target | DSL / idiomatic DJL | "
-              "DSL / hand-tuned DJL |", "| --- | ---: | ---: | ---: | ---: |"] + summary + [
-        "", "Issue 16's other targets: W1 DSL / idiomatic DJL >= 3, DSL / hand-tuned DJL >= 0.95 on W1-W3. One run on "
-        "a shared 2-core machine: with errors of this size a second run can move a ratio by a third.", ""]
+    lines += ["## Summary: the DSL's ratios in the tables above", "", "| workload | DSL / Keras 3 fit | target | "
+              "DSL / idiomatic DJL | DSL / hand-tuned DJL |", "| --- | ---: | ---: | ---: | ---: |"] + summary + [
+        "", "Issue 16's other targets: W1 DSL / idiomatic DJL >= 3, DSL / hand-tuned DJL >= 0.95 on W1-W3. Each figure "
+        "here divides two measurements made minutes apart (JMH runs one benchmark after the other; Keras runs after "
+        "JMH): on a shared 2-core machine whose speed drifts, that can move a ratio by a third. The paired rounds "
+        "below measure the target ratios without that drift.", ""]
+
+paired_path = os.path.join(out, "paired.json")
+if os.path.exists(paired_path):
+    paired = json.load(open(paired_path))
+    lines += ["## The target ratios, from paired rounds", "",
+              "`PairedRounds`: the DSL, raw DJL hand-tuned%s take turns, one slice each (a call repeated for at least "
+              "%.1f s: a `fit` of E epochs, E epochs of hand-tuned DJL%s), %d rounds after %d not counted, the order "
+              "of the turns rotating from round to round; each round gives its own ratios, and the figure is their "
+              "median, with the middle half of the rounds (quartiles) and the extremes. A round is about a second "
+              "or two, so that a drift of the machine's speed falls on both halves of a ratio." % (
+                  " and Keras 3 `fit` (in its own process, waiting while the JVM runs)" if paired["keras"] else "",
+                  paired["least_s"], ", the same `fit` in Keras" if paired["keras"] else "",
+                  paired["rounds"], paired["warmup_rounds"]), "",
+              "| workload | E | DSL epochs/s | hand-tuned DJL epochs/s | Keras 3 epochs/s | DSL / hand-tuned DJL "
+              "(target >= 0.95) | DSL / Keras 3 fit (target) |", "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
+
+    def spread(r):
+        return "**%.2f** (%.2f-%.2f; %.2f-%.2f)" % (r["median"], r["q1"], r["q3"], r["min"], r["max"])
+
+    def median(v):
+        v = sorted(v)
+        return (v[(len(v) - 1) // 2] + v[len(v) // 2]) / 2
+
+    for w, r in paired["workloads"].items():
+        lines.append("| %s | %d | %.1f | %.1f | %s | %s | %s |" % (
+            w, r["epochs_per_call"], median(r["dsl"]), median(r["handTunedDjl"]),
+            "%.1f" % median(r["keras"]) if "keras" in r else "-", spread(r["dsl_vs_handTunedDjl"]),
+            "%s (>= %.1f)" % (spread(r["dsl_vs_keras"]), KERAS_TARGETS[w]) if "dsl_vs_keras" in r else "-"))
+    lines += ["", "Epochs/s: the median of the rounds. Ratios: median (quartiles; extremes).", ""]
 
 mem_path = os.path.join(out, "memory.json")
 for path, title in [(mem_path, "as the DSL trains it (the host step: no engine array a step)"),
