@@ -164,12 +164,13 @@ paired_path = os.path.join(out, "paired.json")
 if os.path.exists(paired_path):
     paired = json.load(open(paired_path))
     lines += ["## The target ratios, from paired rounds", "",
-              "`PairedRounds`: the DSL, raw DJL hand-tuned%s take turns, one slice each (a call repeated for at least "
+              "`PairedRounds`: the DSL%s take turns, one slice each (a call repeated for at least "
               "%.1f s: a `fit` of E epochs, E epochs of hand-tuned DJL%s), %d rounds after %d not counted, the order "
               "of the turns rotating from round to round; each round gives its own ratios, and the figure is their "
               "median, with the middle half of the rounds (quartiles) and the extremes. A round is about a second "
               "or two, so that a drift of the machine's speed falls on both halves of a ratio." % (
-                  " and Keras 3 `fit` (in its own process, waiting while the JVM runs)" if paired["keras"] else "",
+                  ", raw DJL hand-tuned and Keras 3 `fit` (in its own process, waiting while the JVM runs)"
+                  if paired["keras"] else " and raw DJL hand-tuned",
                   paired["least_s"], ", the same `fit` in Keras" if paired["keras"] else "",
                   paired["rounds"], paired["warmup_rounds"]), "",
               "| workload | E | DSL epochs/s | hand-tuned DJL epochs/s | Keras 3 epochs/s | DSL / hand-tuned DJL "
