@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks, one command: JMH (W1, W2, W3 x DSL, the DSL with every step on the engine, idiomatic DJL,
 # hand-tuned DJL, plain-Java reference; W4, the digits convnet, x DSL, idiomatic DJL), real Keras 3 `fit` (JAX
-# backend) on W1-W4 when python3 can make the venv, the paired rounds (W1-W3: the DSL, hand-tuned DJL and Keras
-# taking turns in short slices, round after round, for the target ratios; about 2 minutes), PyTorch eager when
+# backend) on W1-W4 when python3 can make the venv, the paired rounds (W1-W4: the DSL, raw DJL and Keras taking
+# turns in short slices, round after round, for the target ratios; about 2.5 minutes), PyTorch eager when
 # `import torch` works, which step the DSL takes on each workload, the memory check of W1 (20,000 epochs as the DSL
 # trains it, 5,000 with every step on the engine), peak resident memory of W2 and W4, the start-up probe and the
 # scaling sweep (a Dense stack 16-w-w-1 over widths 8-1,024 x batch sizes 1-1,024: the DSL, its engine step, raw
@@ -66,7 +66,7 @@ else
     echo "   skipped: no python3 here to make a Keras venv (the rows 'Keras 3' are left out of RESULTS.md)"
 fi
 
-echo "== Paired rounds: W1-W3, the DSL, hand-tuned DJL${keras_python:+ and Keras 3 fit} taking turns"
+echo "== Paired rounds: W1-W4, the DSL, raw DJL${keras_python:+ and Keras 3 fit} taking turns"
 serve=()
 if [ -n "$keras_python" ]; then
     # The Keras process of the paired rounds, with the threads of the Keras rows above.

@@ -18,22 +18,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The target ratios of W1-W3 measured in paired rounds: the DSL, raw DJL hand-tuned and Keras 3 {@code fit} take
- * turns, one short slice each, round after round, and each round gives its own ratios; the report takes their
- * median. On a shared machine whose speed drifts by a third over seconds (the same matmul here took 0.75-1.7 ms from
+ * The target ratios of W1-W3 (and W4's ratios) measured in paired rounds: the DSL, raw DJL hand-tuned (W1-W3) or
+ * idiomatic (W4, which has no hand-tuned version) and Keras 3 {@code fit} take turns, one short slice each, round
+ * after round, and each round gives its own ratios; the report takes their median. On a shared machine whose speed drifts by a third over seconds (the same matmul here took 0.75-1.7 ms from
  * one tenth of a second to the next), the JMH table, which measures one implementation for half a minute and then
  * the next, can put a drift between the two halves of a ratio; a round puts the two halves a second apart, and the
  * order of the turns rotates from round to round so that none always goes first.
  *
  * <p>A slice repeats one call until {@code least} seconds have passed: for the DSL a {@code fit} of E epochs, for
  * Keras the same {@code fit} in the Keras process ({@code keras_fit.py --serve}, which waits on its standard input
- * while the JVM runs, so that the two never run at once), for hand-tuned DJL E epochs; E is Keras' epochs per
- * {@code fit} call of keras_fit.py (W1 60, W2 30, W3 30), 10 without Keras. The first {@code warm-up} rounds are not
+ * while the JVM runs, so that the two never run at once), for raw DJL E epochs; E is Keras' epochs per
+ * {@code fit} call of keras_fit.py (W1 60, W2 30, W3 30, W4 30), 10 without Keras. The first {@code warm-up} rounds are not
  * counted (JIT, XLA's compile).
  *
  * <p>Arguments: the JSON to write, then optionally the command that starts the Keras server (run.sh passes a script
  * that sets its threads). System properties: {@code paired.rounds} (15), {@code paired.warmup} (2),
- * {@code paired.least} (0.3 s), {@code paired.workloads} (W1,W2,W3).
+ * {@code paired.least} (0.3 s), {@code paired.workloads} (W1,W2,W3,W4).
  */
 public final class PairedRounds {
 
@@ -46,7 +46,7 @@ public final class PairedRounds {
         int rounds = Integer.getInteger("paired.rounds", 15);
         int warmup = Integer.getInteger("paired.warmup", 2);
         double least = Double.parseDouble(System.getProperty("paired.least", "0.3"));
-        String[] names = System.getProperty("paired.workloads", "W1,W2,W3").split(",");
+        String[] names = System.getProperty("paired.workloads", "W1,W2,W3,W4").split(",");
         if (rounds < 1 || warmup < 0 || !(least > 0)) {
             throw new IllegalArgumentException("paired.rounds must be >= 1, paired.warmup >= 0 and paired.least > 0;"
                     + " got " + rounds + ", " + warmup + ", " + least);
@@ -58,7 +58,7 @@ public final class PairedRounds {
                 rounds, warmup, least, keras != null));
         try {
             for (int i = 0; i < names.length; i++) {
-                Workload w = Workload.valueOf(names[i].trim());
+                String w = names[i].trim();
                 json.append(i == 0 ? "" : ", ").append('"').append(w).append("\": ")
                         .append(measure(w, keras, rounds, warmup, least));
             }
@@ -74,17 +74,45 @@ public final class PairedRounds {
     }
 
     /** One workload's rounds, as a JSON object: each implementation's epochs/s a round, and the ratios' medians. */
-    private static String measure(Workload w, Keras keras, int rounds, int warmup, double least) {
+    private static String measure(String w, Keras keras, int rounds, int warmup, double least) {
         int epochs = keras == null ? TrainingBenchmark.EPOCHS_PER_FIT : keras.build(w);
-        Dataset data = w.data();
-        FitOptions options = new FitOptions().epochs(epochs).batchSize(w.batch).shuffle(w.shuffle).verbose(0);
-        List<String> impls = new ArrayList<>(List.of("dsl", "handTunedDjl"));
-        if (keras != null) {
-            impls.add("keras");
-        }
-        double[][] speed = new double[impls.size()][rounds];
-        try (Sequential model = TrainingBenchmark.dslModel(w);
-                HandTunedDjl handTuned = new HandTunedDjl(w)) {
+        List<String> impls = new ArrayList<>();
+        List<Runnable> calls = new ArrayList<>();
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            if (w.equals("W4")) {
+                var data = Convnet.data();
+                float[][][][] x = data.trainImages();
+                float[] y = data.trainY();
+                Sequential model = Convnet.dslModel();
+                owned.add(model);
+                IdiomaticConvnet idiomatic = new IdiomaticConvnet();
+                owned.add(idiomatic);
+                FitOptions options = new FitOptions().epochs(epochs).batchSize(Convnet.BATCH).shuffle(true)
+                        .verbose(0);
+                impls.add("dsl");
+                calls.add(() -> model.fit(x, y, options));
+                impls.add("idiomaticDjl");
+                calls.add(() -> repeat(epochs, idiomatic::epoch));
+            } else {
+                Workload workload = Workload.valueOf(w);
+                Dataset data = workload.data();
+                Sequential model = TrainingBenchmark.dslModel(workload);
+                owned.add(model);
+                HandTunedDjl handTuned = new HandTunedDjl(workload);
+                owned.add(handTuned);
+                FitOptions options = new FitOptions().epochs(epochs).batchSize(workload.batch)
+                        .shuffle(workload.shuffle).verbose(0);
+                impls.add("dsl");
+                calls.add(() -> model.fit(data.x(), data.y(), options));
+                impls.add("handTunedDjl");
+                calls.add(() -> repeat(epochs, handTuned::epoch));
+            }
+            if (keras != null) {
+                impls.add("keras");
+                calls.add(null);
+            }
+            double[][] speed = new double[impls.size()][rounds];
             for (int r = -warmup; r < rounds; r++) {
                 String order = PERMUTATIONS[Math.floorMod(r, PERMUTATIONS.length)];
                 for (int k = 0; k < order.length(); k++) {
@@ -92,35 +120,43 @@ public final class PairedRounds {
                     if (impl >= impls.size()) {
                         continue;
                     }
-                    double eps = switch (impls.get(impl)) {
-                        case "dsl" -> slice(least, epochs, () -> model.fit(data.x(), data.y(), options));
-                        case "handTunedDjl" -> slice(least, epochs, () -> {
-                            for (int e = 0; e < epochs; e++) {
-                                handTuned.epoch();
-                            }
-                        });
-                        default -> keras.fit(w, epochs, least);
-                    };
+                    double eps = calls.get(impl) == null ? keras.fit(w, epochs, least)
+                            : slice(least, epochs, calls.get(impl));
                     if (r >= 0) {
                         speed[impl][r] = eps;
                     }
                 }
             }
-        }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "{\"epochs_per_call\": %d", epochs));
-        for (int i = 0; i < impls.size(); i++) {
-            out.append(", \"").append(impls.get(i)).append("\": ").append(Arrays.toString(speed[i]));
-        }
-        for (int i = 1; i < impls.size(); i++) {
-            double[] ratio = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ratio[r] = speed[0][r] / speed[i][r];
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                    "{\"epochs_per_call\": %d, \"baseline\": \"%s\"", epochs, impls.get(1)));
+            for (int i = 0; i < impls.size(); i++) {
+                out.append(", \"").append(impls.get(i)).append("\": ").append(Arrays.toString(speed[i]));
             }
-            out.append(", \"dsl_vs_").append(impls.get(i)).append("\": ").append(quartiles(ratio));
+            for (int i = 1; i < impls.size(); i++) {
+                double[] ratio = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratio[r] = speed[0][r] / speed[i][r];
+                }
+                out.append(", \"dsl_vs_").append(impls.get(i)).append("\": ").append(quartiles(ratio));
+            }
+            String line = out.append('}').toString();
+            System.out.println(w + ": " + line);
+            return line;
+        } finally {
+            for (AutoCloseable c : owned) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + c, e);
+                }
+            }
         }
-        String line = out.append('}').toString();
-        System.out.println(w + ": " + line);
-        return line;
+    }
+
+    private static void repeat(int times, Runnable epoch) {
+        for (int e = 0; e < times; e++) {
+            epoch.run();
+        }
     }
 
     /** Epochs per second of repeated calls of {@code call} ({@code epochs} epochs each) over at least least seconds. */
@@ -165,12 +201,12 @@ public final class PairedRounds {
         }
 
         /** Builds the workload's Keras model and compiles its step; returns Keras' epochs per fit call. */
-        int build(Workload w) {
+        int build(String w) {
             return Integer.parseInt(ask("build " + w)[1]);
         }
 
         /** Epochs per second of repeated fit calls over at least {@code least} seconds, timed by Keras' process. */
-        double fit(Workload w, int epochs, double least) {
+        double fit(String w, int epochs, double least) {
             String[] answer = ask(String.format(Locale.ROOT, "fit %s %d %s", w, epochs, least));
             return Long.parseLong(answer[0]) * epochs / Double.parseDouble(answer[1]);
         }
