@@ -51,6 +51,18 @@ class DropoutTest {
         }
     }
 
+    /** The masks' generator draws java.util.Random's sequence exactly, for any seed. */
+    @Test
+    void theMaskGeneratorIsJavaUtilRandomsSequence() {
+        for (long seed : new long[] {0, 1, 42, -7, Long.MAX_VALUE, Long.MIN_VALUE, 0x5DEECE66DL}) {
+            Random expected = new Random(seed);
+            Dropout.Lcg actual = new Dropout.Lcg(seed);
+            for (int i = 0; i < 10_000; i++) {
+                assertEquals(expected.nextFloat(), actual.nextFloat(), "seed " + seed + ", draw " + i);
+            }
+        }
+    }
+
     @Test
     void inferenceOutputEqualsInput() {
         float[][] x = data();
