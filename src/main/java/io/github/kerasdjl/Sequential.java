@@ -876,16 +876,19 @@ public class Sequential implements AutoCloseable, ModelView {
         checkData("x", samples, "y", y);
         float[][] x = samples.rows();
         float[] weights = sampleWeights(x, y, sampleWeight, classWeight);
+        Thread outer;
         synchronized (this) {
             requireNotTraining("trainOnBatch");
             build(samples.shape());
+            // From a callback of a fit on this thread: the fit is still running when this returns.
+            outer = trainingThread;
             trainingThread = Thread.currentThread();
         }
         Autograd.stopRecordingOnThisThread();
         try {
             return trainer().trainOnBatch(x, y, weights);
         } finally {
-            trainingThread = null;
+            trainingThread = outer;
         }
     }
 

@@ -79,6 +79,27 @@ class ConcurrencyTest {
         model.close();
     }
 
+    /**
+     * A callback may train a batch (train_on_batch) inside a fit; after it the fit is still running, so a fit called
+     * next from the same callback is refused as any nested fit (trainOnBatch once cleared the running fit's mark).
+     */
+    @Test
+    void fitAfterATrainOnBatchInsideFitIsStillRefused() {
+        try (Sequential model = new Sequential().seed(4).add(new Dense(1, "sigmoid", 2))
+                .compile(new SGD(0.1), "mse")) {
+            Callback nested = new Callback() {
+                @Override
+                public void onEpochEnd(int epoch, Map<String, Double> logs) {
+                    model.trainOnBatch(DATA.x(), DATA.y());
+                    model.fit(DATA.x(), DATA.y(), new FitOptions().epochs(1).verbose(0));
+                }
+            };
+            Throwable e = assertThrows(IllegalStateException.class, () -> model.fit(DATA.x(), DATA.y(),
+                    new FitOptions().epochs(1).verbose(0).callbacks(nested)));
+            assertTrue(e.getMessage().contains("fit was called from inside fit"), e.getMessage());
+        }
+    }
+
     @Test
     void fitInsideFitIsRefused() {
         try (Sequential model = new Sequential().seed(4).add(new Dense(1, "sigmoid", 2))
