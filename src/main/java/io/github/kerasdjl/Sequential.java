@@ -1243,6 +1243,9 @@ public class Sequential implements AutoCloseable, ModelView {
         if (optimizer != null) {
             optimizer.unbind(this);
         }
+        if (network != null) {
+            network.releaseStaging(); // the native buffers of the last fit's data
+        }
         if (manager != null) {
             manager.close();
         }

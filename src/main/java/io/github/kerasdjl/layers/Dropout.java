@@ -105,8 +105,10 @@ public final class Dropout extends Layer {
             buffer.asFloatBuffer().put(values, 0, n);
             buffer.position(0).limit(4 * n);
             try (NDArray view = x.getManager().create(buffer, x.getShape(), ai.djl.ndarray.types.DataType.FLOAT32)) {
-                // a copy the engine owns: the buffer is written again by the next step (or replica)
-                return view.toDevice(x.getDevice(), true);
+                // A copy the engine owns: the buffer is written again by the next step (or replica) while autograd
+                // may still hold this mask. On the CPU, toDevice to the same device gives the view itself back.
+                return view.getDevice().equals(x.getDevice()) ? view.duplicate()
+                        : view.toDevice(x.getDevice(), true);
             } finally {
                 buffer.clear();
             }

@@ -100,6 +100,12 @@ public final class Network {
         return yStaging;
     }
 
+    /** Lets the staging buffers go (the model is closed): the garbage collector frees them. */
+    public void releaseStaging() {
+        xStaging.release();
+        yStaging.release();
+    }
+
     public List<Device> devices() {
         return devices;
     }

@@ -48,6 +48,19 @@ class StagingTest {
         }
     }
 
+    @Test
+    void releaseLetsTheBufferGoAndTheNextCallTakesANewOne() {
+        Staging staging = new Staging();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            staging.toArray(manager, rows(3, 2, 1)).close();
+            staging.release();
+            try (NDArray again = staging.toArray(manager, rows(3, 2, 2))) {
+                assertArrayEquals(Tensors.flatten(rows(3, 2, 2)), again.toFloatArray());
+            }
+            assertEquals(2, staging.allocations(), "released: not kept for the next call");
+        }
+    }
+
     /** The rule broken (the last array still open): the new rows go to a new buffer, the open array keeps its values. */
     @Test
     void anArrayStillOpenIsNeverOverwritten() {
