@@ -157,8 +157,9 @@ if summary:
               "DSL / idiomatic DJL | DSL / hand-tuned DJL |", "| --- | ---: | ---: | ---: | ---: |"] + summary + [
         "", "Issue 16's other targets: W1 DSL / idiomatic DJL >= 3, DSL / hand-tuned DJL >= 0.95 on W1-W3. Each figure "
         "here divides two measurements made minutes apart (JMH runs one benchmark after the other; Keras runs after "
-        "JMH): on a shared 2-core machine whose speed drifts, that can move a ratio by a third. The paired rounds "
-        "below measure the target ratios without that drift.", ""]
+        "JMH): on a shared 2-core machine whose speed drifts, that can move a ratio by a third.%s" % (
+            " The paired rounds below measure the target ratios with the two halves of each ratio seconds apart."
+            if os.path.exists(os.path.join(out, "paired.json")) else ""), ""]
 
 paired_path = os.path.join(out, "paired.json")
 if os.path.exists(paired_path):
@@ -167,8 +168,10 @@ if os.path.exists(paired_path):
               "`PairedRounds`: the DSL%s take turns, one slice each (a call repeated for at least %.1f s: a `fit` of E "
               "epochs, E epochs of raw DJL%s), %d rounds after %d not counted, the order of the turns rotating from "
               "round to round; each round gives its own ratios, and the figure is their median, with the middle half "
-              "of the rounds (quartiles) and the extremes. A round is about a second or two, so that a drift of the "
-              "machine's speed falls on both halves of a ratio. Raw DJL is the hand-tuned version on W1-W3 and the "
+              "of the rounds (quartiles) and the extremes. A round takes 1-5 s (a slice is at least one whole call), "
+              "so that a drift of the machine's speed falls on both halves of a ratio. E is the Keras rows' epochs per "
+              "`fit` call, more than the JMH DSL benchmarks' 10, so that the DSL's cost per `fit` weighs a little less "
+              "here than there. Raw DJL is the hand-tuned version on W1-W3 and the "
               "idiomatic one on W4 (which has no hand-tuned version)." % (
                   ", raw DJL and Keras 3 `fit` (in its own process, waiting while the JVM runs)"
                   if paired["keras"] else " and raw DJL", paired["least_s"],

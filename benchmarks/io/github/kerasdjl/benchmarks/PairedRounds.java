@@ -22,14 +22,14 @@ import java.util.Locale;
  * idiomatic (W4, which has no hand-tuned version) and Keras 3 {@code fit} take turns, one short slice each, round
  * after round, and each round gives its own ratios; the report takes their median. On a shared machine whose speed drifts by a third over seconds (the same matmul here took 0.75-1.7 ms from
  * one tenth of a second to the next), the JMH table, which measures one implementation for half a minute and then
- * the next, can put a drift between the two halves of a ratio; a round puts the two halves a second apart, and the
+ * the next, can put a drift between the two halves of a ratio; a round puts the two halves a second or two apart, and the
  * order of the turns rotates from round to round so that none always goes first.
  *
  * <p>A slice repeats one call until {@code least} seconds have passed: for the DSL a {@code fit} of E epochs, for
  * Keras the same {@code fit} in the Keras process ({@code keras_fit.py --serve}, which waits on its standard input
- * while the JVM runs, so that the two never run at once), for raw DJL E epochs; E is Keras' epochs per
- * {@code fit} call of keras_fit.py (W1 60, W2 30, W3 30, W4 30), 10 without Keras. The first {@code warm-up} rounds are not
- * counted (JIT, XLA's compile).
+ * while the JVM runs, so that the two never run at once), for raw DJL E epochs; E is the Keras rows' epochs per
+ * {@code fit} call (W1 60, W2 30, W3 30, W4 30; JMH's DSL benchmarks fit 10 a call, so that the DSL's per-fit cost
+ * weighs a little less here). The first {@code warm-up} rounds are not counted (JIT, XLA's compile).
  *
  * <p>Arguments: the JSON to write, then optionally the command that starts the Keras server (run.sh passes a script
  * that sets its threads). System properties: {@code paired.rounds} (15), {@code paired.warmup} (2),
@@ -38,6 +38,9 @@ import java.util.Locale;
 public final class PairedRounds {
 
     private static final String[] PERMUTATIONS = {"012", "120", "201", "021", "102", "210"};
+    /** Epochs per call, with or without Keras: the Keras rows' epochs per fit call (keras_fit.py's EPOCHS). */
+    private static final java.util.Map<String, Integer> EPOCHS_PER_CALL = java.util.Map.of("W1", 60, "W2", 30,
+            "W3", 30, "W4", 30);
 
     private PairedRounds() {
     }
@@ -75,7 +78,10 @@ public final class PairedRounds {
 
     /** One workload's rounds, as a JSON object: each implementation's epochs/s a round, and the ratios' medians. */
     private static String measure(String w, Keras keras, int rounds, int warmup, double least) {
-        int epochs = keras == null ? TrainingBenchmark.EPOCHS_PER_FIT : keras.build(w);
+        int epochs = EPOCHS_PER_CALL.get(w);
+        if (keras != null) {
+            keras.build(w);
+        }
         List<String> impls = new ArrayList<>();
         List<Runnable> calls = new ArrayList<>();
         List<AutoCloseable> owned = new ArrayList<>();
@@ -147,7 +153,7 @@ public final class PairedRounds {
                 try {
                     c.close();
                 } catch (Exception e) {
-                    throw new IllegalStateException("closing " + c, e);
+                    System.err.println("PairedRounds: closing " + c + " failed: " + e);
                 }
             }
         }
@@ -215,13 +221,15 @@ public final class PairedRounds {
             in.println(question);
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("paired ")) {
-                        return line.substring("paired ".length()).trim().split(" ");
+                    int at = line.indexOf("paired ");  // after any unterminated text a library printed
+                    if (at >= 0) {
+                        return line.substring(at + "paired ".length()).trim().split(" ");
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // (no time-out: a Keras process that hangs hangs the run, as a hung JMH fork would)
             throw new IllegalStateException("the Keras process ended before answering `" + question + "`");
         }
 
