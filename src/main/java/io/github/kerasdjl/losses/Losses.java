@@ -152,6 +152,39 @@ public final class Losses {
     }
 
     /**
+     * A loss of the error {@code p - y} of each output (mse, mae): an output delta for any activation with a
+     * derivative from its output, on the host for any that has a host form too; the subclass gives the delta's
+     * pointwise error, the activation's derivative is applied here.
+     */
+    abstract static class PointwiseErrorLoss extends KerasLoss {
+        PointwiseErrorLoss(String name, String className) {
+            super(name, className);
+        }
+
+        /** Any activation with a derivative from its output. */
+        @Override
+        public boolean hasOutputDelta(Activation outputActivation) {
+            return outputActivation.hasDerivativeFromOutput();
+        }
+
+        @Override
+        public boolean hasHostOutputDelta(Activation outputActivation) {
+            return hasOutputDelta(outputActivation) && outputActivation.hasHostForm();
+        }
+
+        @Override
+        public final void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
+                Activation outputActivation, float[] delta) {
+            int n = rows * cols;
+            hostError(targets, offset, output, n, delta);
+            outputActivation.timesDerivativeFromOutput(delta, output, n);
+        }
+
+        /** The first {@code n} values of the delta before the activation's derivative, from the errors. */
+        abstract void hostError(float[] targets, int offset, float[] output, int n, float[] delta);
+    }
+
+    /**
      * A cross-entropy with Keras' {@code from_logits} and {@code label_smoothing} (binary and categorical): the two
      * arguments, checked, their accessors and their saved form.
      */
@@ -183,7 +216,7 @@ public final class Losses {
     // ------------------------------------------------------------------ regression
 
     /** mean((y - p)^2) over the outputs of a sample; not DJL's l2Loss, which halves it. */
-    public static final class MeanSquaredError extends KerasLoss {
+    public static final class MeanSquaredError extends PointwiseErrorLoss {
         public MeanSquaredError() {
             super("mean_squared_error", "MeanSquaredError");
         }
@@ -204,12 +237,6 @@ public final class Losses {
             return squaredErrorSum(yTrue, yPred, cols);
         }
 
-        /** Any activation with a derivative from its output. */
-        @Override
-        public boolean hasOutputDelta(Activation outputActivation) {
-            return outputActivation.hasDerivativeFromOutput();
-        }
-
         /** {@code (p - y) f'(z)}, times 2 / (rows cols). */
         @Override
         public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
@@ -217,18 +244,10 @@ public final class Losses {
         }
 
         @Override
-        public boolean hasHostOutputDelta(Activation outputActivation) {
-            return hasOutputDelta(outputActivation) && outputActivation.hasHostForm();
-        }
-
-        @Override
-        public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
-                Activation outputActivation, float[] delta) {
-            int n = rows * cols;
+        void hostError(float[] targets, int offset, float[] output, int n, float[] delta) {
             for (int i = 0; i < n; i++) {
                 delta[i] = output[i] - targets[offset + i];
             }
-            outputActivation.timesDerivativeFromOutput(delta, output, n);
         }
 
         @Override
@@ -252,7 +271,7 @@ public final class Losses {
     }
 
     /** mean(|y - p|) over the outputs of a sample. */
-    public static final class MeanAbsoluteError extends KerasLoss {
+    public static final class MeanAbsoluteError extends PointwiseErrorLoss {
         public MeanAbsoluteError() {
             super("mean_absolute_error", "MeanAbsoluteError");
         }
@@ -272,12 +291,6 @@ public final class Losses {
             return absoluteErrorSum(yTrue, yPred, cols);
         }
 
-        /** Any activation with a derivative from its output. */
-        @Override
-        public boolean hasOutputDelta(Activation outputActivation) {
-            return outputActivation.hasDerivativeFromOutput();
-        }
-
         /** {@code sign(p - y) f'(z)}, times 1 / (rows cols). */
         @Override
         public NDArray outputDelta(NDArray yTrue, NDArray yPred, Activation.Derivative outputDerivative) {
@@ -285,18 +298,10 @@ public final class Losses {
         }
 
         @Override
-        public boolean hasHostOutputDelta(Activation outputActivation) {
-            return hasOutputDelta(outputActivation) && outputActivation.hasHostForm();
-        }
-
-        @Override
-        public void hostOutputDelta(float[] targets, int offset, float[] output, int rows, int cols,
-                Activation outputActivation, float[] delta) {
-            int n = rows * cols;
+        void hostError(float[] targets, int offset, float[] output, int n, float[] delta) {
             for (int i = 0; i < n; i++) {
                 delta[i] = Math.signum(output[i] - targets[offset + i]);
             }
-            outputActivation.timesDerivativeFromOutput(delta, output, n);
         }
 
         @Override
