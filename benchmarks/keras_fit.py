@@ -10,8 +10,7 @@ epochs each, verbose=0; the score is epochs per second. Writes JSON to the path 
 With --serve FOLDER instead: the fitting half of the paired rounds (PairedRounds.java), which asks on standard input
 and is answered on standard output, one line each, the answers prefixed "paired " (anything else Keras prints is
 not an answer):
-    build W2            builds and compiles W2 and fits it once for one epoch (the compile); answers
-                        "paired ok E", E its epochs per fit call
+    build W2            builds and compiles W2 and fits it once for one epoch (the compile); answers "paired ok"
     fit W2 30 0.3       repeats fit(epochs=30) until 0.3 s have passed (at least once); answers "paired CALLS SECONDS"
     quit
 
@@ -99,7 +98,7 @@ def serve(folder):
             model, batch, shuffle = build(name)
             model.fit(x, y, epochs=1, batch_size=batch, shuffle=shuffle, verbose=0)   # compiles the step
             models[name] = (model, x, y, batch, shuffle)
-            answer = "ok %d" % EPOCHS[name]
+            answer = "ok"
         else:
             model, x, y, batch, shuffle = models[name]
             epochs, least = int(words[2]), float(words[3])

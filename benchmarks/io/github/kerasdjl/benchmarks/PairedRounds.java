@@ -206,9 +206,9 @@ public final class PairedRounds {
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        /** Builds the workload's Keras model and compiles its step; returns Keras' epochs per fit call. */
-        int build(String w) {
-            return Integer.parseInt(ask("build " + w)[1]);
+        /** Builds the workload's Keras model and compiles its step. */
+        void build(String w) {
+            ask("build " + w);
         }
 
         /** Epochs per second of repeated fit calls over at least {@code least} seconds, timed by Keras' process. */
